@@ -1,0 +1,83 @@
+/**
+ * One chapter's fragment of the graph: its document, sections, claims, the sources they cite, the
+ * concepts they mention and the relations between them, as a graphology graph whose serialisation is the
+ * export contract. Keys are deterministic, so the same text always gives the same fragment.
+ */
+import Graph from 'graphology';
+import type { ParsedChapter } from '../ingest/chapter';
+import type { ChapterExtraction } from '../extract/extraction';
+import { edgeKey, nodeKey, type EdgeAttributes, type GraphExport, type NodeAttributes } from '../model/types';
+import { mergeEdge, mergeNode } from '../model/merge';
+
+export type ChapterGraph = Graph<NodeAttributes, EdgeAttributes>;
+
+export function createGraph(): ChapterGraph {
+  return new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: false, allowSelfLoops: false });
+}
+
+/** Adds a node or merges it into the one already there. */
+export function upsertNode(g: ChapterGraph, key: string, attrs: NodeAttributes): void {
+  if (g.hasNode(key)) g.replaceNodeAttributes(key, mergeNode(g.getNodeAttributes(key), attrs));
+  else g.addNode(key, attrs);
+}
+
+/** Adds an edge or merges it into the one already there. */
+export function upsertEdge(g: ChapterGraph, key: string, source: string, target: string, attrs: EdgeAttributes): void {
+  if (g.hasEdge(key)) g.replaceEdgeAttributes(key, mergeEdge(g.getEdgeAttributes(key), attrs));
+  else g.addEdgeWithKey(key, source, target, attrs);
+}
+
+export function buildChapterGraph(chapter: ParsedChapter, extraction: ChapterExtraction): ChapterGraph {
+  const g = createGraph();
+  g.addNode(chapter.key, chapter.attributes);
+  for (const s of chapter.sections) {
+    g.addNode(s.key, s.attributes);
+    g.addEdgeWithKey(edgeKey.sectionOf(s.key), s.key, s.parent, { kind: 'section_of' });
+  }
+  for (const c of chapter.claims) {
+    g.addNode(c.key, c.attributes);
+    g.addEdgeWithKey(edgeKey.inSection(c.key), c.key, c.attributes.section, { kind: 'in_section' });
+    const markers = [
+      ...c.markers.map((m) => ({ m, scope: 'sentence' as const })),
+      ...(c.contextMarkers ?? []).map((m) => ({ m, scope: 'context' as const })),
+    ];
+    for (const { m, scope } of markers) {
+      const src = nodeKey.source(m.problemId);
+      if (!g.hasNode(src)) {
+        g.addNode(src, { kind: 'source', problemId: m.problemId, label: `problem ${m.problemId}` });
+      }
+      const key = edgeKey.cites(c.key, src);
+      if (!g.hasEdge(key)) g.addEdgeWithKey(key, c.key, src, { kind: 'cites', scope, line: m.line, column: m.column });
+    }
+  }
+  for (const [key, attrs] of extraction.concepts) upsertNode(g, key, attrs);
+  const byClaim = new Map<string, Set<string>>();
+  for (const m of extraction.mentions) {
+    const key = edgeKey.mentions(m.claim, m.concept);
+    if (!g.hasEdge(key)) g.addEdgeWithKey(key, m.claim, m.concept, m.attributes);
+    let set = byClaim.get(m.claim);
+    if (!set) byClaim.set(m.claim, (set = new Set()));
+    set.add(m.concept);
+  }
+  for (const [claim, set] of byClaim) {
+    const list = [...set].sort();
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        upsertEdge(g, edgeKey.coMention(a, b), a, b, { kind: 'co_mention', weight: 1, evidence: [claim] });
+      }
+    }
+  }
+  for (const r of extraction.relations) {
+    if (r.subject === r.object) continue;
+    upsertEdge(g, edgeKey.relation(r.subject, r.attributes.predicate, r.object), r.subject, r.object, r.attributes);
+  }
+  return g;
+}
+
+export function serialize(g: ChapterGraph, name?: string): GraphExport {
+  const out = g.export() as GraphExport;
+  if (name) out.attributes = { name };
+  return out;
+}

@@ -1,0 +1,19 @@
+/**
+ * The extraction contract: from a parsed chapter to the concepts it mentions and the typed relations it
+ * asserts. The ingest pipeline calls one Extractor per chapter; the default one is set in `extractor.ts`.
+ */
+import type { ParsedChapter } from '../ingest/chapter';
+import type { RelationAttributes } from '../model/types';
+import type { ChapterConcepts } from './glossary-concepts';
+
+export interface ExtractedRelation {
+  subject: string;
+  object: string;
+  attributes: RelationAttributes;
+}
+
+export interface ChapterExtraction extends ChapterConcepts {
+  relations: ExtractedRelation[];
+}
+
+export type Extractor = (chapter: ParsedChapter) => ChapterExtraction;
