@@ -27,8 +27,66 @@ export function upsertEdge(g: ChapterGraph, key: string, source: string, target:
   else g.addEdgeWithKey(key, source, target, attrs);
 }
 
-export function buildChapterGraph(chapter: ParsedChapter, extraction: ChapterExtraction): ChapterGraph {
-  const g = createGraph();
+/**
+ * A chapter's fragment while it is built: plain maps, not a graphology graph, because a fragment is only
+ * ever serialised (building thousands of small graphology graphs cost more than parsing the text).
+ */
+export class FragmentBuilder {
+  private nodes = new Map<string, NodeAttributes>();
+  private edges = new Map<string, { source: string; target: string; attributes: EdgeAttributes }>();
+
+  get order(): number {
+    return this.nodes.size;
+  }
+
+  get size(): number {
+    return this.edges.size;
+  }
+
+  hasNode(key: string): boolean {
+    return this.nodes.has(key);
+  }
+
+  hasEdge(key: string): boolean {
+    return this.edges.has(key);
+  }
+
+  addNode(key: string, attributes: NodeAttributes): void {
+    if (this.nodes.has(key)) throw new Error(`FragmentBuilder.addNode: node "${key}" already exists`);
+    this.nodes.set(key, attributes);
+  }
+
+  addEdgeWithKey(key: string, source: string, target: string, attributes: EdgeAttributes): void {
+    if (this.edges.has(key)) throw new Error(`FragmentBuilder.addEdgeWithKey: edge "${key}" already exists`);
+    if (!this.nodes.has(source) || !this.nodes.has(target)) {
+      throw new Error(`FragmentBuilder.addEdgeWithKey: edge "${key}" joins a missing node`);
+    }
+    this.edges.set(key, { source, target, attributes });
+  }
+
+  upsertNode(key: string, attributes: NodeAttributes): void {
+    const old = this.nodes.get(key);
+    this.nodes.set(key, old ? mergeNode(old, attributes) : attributes);
+  }
+
+  upsertEdge(key: string, source: string, target: string, attributes: EdgeAttributes): void {
+    const old = this.edges.get(key);
+    if (old) old.attributes = mergeEdge(old.attributes, attributes);
+    else this.addEdgeWithKey(key, source, target, attributes);
+  }
+
+  export(): GraphExport {
+    return {
+      attributes: {},
+      options: { type: 'directed', multi: false, allowSelfLoops: false },
+      nodes: [...this.nodes].map(([key, attributes]) => ({ key, attributes })),
+      edges: [...this.edges].map(([key, e]) => ({ key, source: e.source, target: e.target, attributes: e.attributes })),
+    };
+  }
+}
+
+export function buildChapterGraph(chapter: ParsedChapter, extraction: ChapterExtraction): FragmentBuilder {
+  const g = new FragmentBuilder();
   g.addNode(chapter.key, chapter.attributes);
   for (const s of chapter.sections) {
     g.addNode(s.key, s.attributes);
@@ -50,7 +108,7 @@ export function buildChapterGraph(chapter: ParsedChapter, extraction: ChapterExt
       if (!g.hasEdge(key)) g.addEdgeWithKey(key, c.key, src, { kind: 'cites', scope, line: m.line, column: m.column });
     }
   }
-  for (const [key, attrs] of extraction.concepts) upsertNode(g, key, attrs);
+  for (const [key, attrs] of extraction.concepts) g.upsertNode(key, attrs);
   const byClaim = new Map<string, Set<string>>();
   for (const m of extraction.mentions) {
     const key = edgeKey.mentions(m.claim, m.concept);
@@ -65,18 +123,18 @@ export function buildChapterGraph(chapter: ParsedChapter, extraction: ChapterExt
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!;
         const b = list[j]!;
-        upsertEdge(g, edgeKey.coMention(a, b), a, b, { kind: 'co_mention', weight: 1, evidence: [claim] });
+        g.upsertEdge(edgeKey.coMention(a, b), a, b, { kind: 'co_mention', weight: 1, evidence: [claim] });
       }
     }
   }
   for (const r of extraction.relations) {
     if (r.subject === r.object) continue;
-    upsertEdge(g, edgeKey.relation(r.subject, r.attributes.predicate, r.object), r.subject, r.object, r.attributes);
+    g.upsertEdge(edgeKey.relation(r.subject, r.attributes.predicate, r.object), r.subject, r.object, r.attributes);
   }
   return g;
 }
 
-export function serialize(g: ChapterGraph, name?: string): GraphExport {
+export function serialize(g: ChapterGraph | FragmentBuilder, name?: string): GraphExport {
   const out = g.export() as GraphExport;
   if (name) out.attributes = { name };
   return out;

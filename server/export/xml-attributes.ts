@@ -8,8 +8,8 @@ import type { EdgeAttributes, NodeAttributes } from '../model/types';
 
 const NODE_JSON_KEYS: Record<NodeAttributes['kind'], readonly string[]> = {
   document: ['trail'],
-  section: ['path'],
-  claim: ['sectionPath', 'citations', 'links'],
+  section: ['path', 'links'],
+  claim: ['sectionPath', 'citations', 'contextCitations', 'links'],
   source: ['problem'],
   concept: ['labels', 'aliases', 'entryIds', 'xrefs', 'documents'],
 };
@@ -37,9 +37,14 @@ function decode(attrs: Attributes, keys: readonly string[]): Attributes {
 export const encodeNode = (a: NodeAttributes): Attributes => encode(a, NODE_JSON_KEYS[a.kind]);
 export const encodeEdge = (a: EdgeAttributes): Attributes => encode(a, EDGE_JSON_KEYS[a.kind]);
 
+// GEXF gives every node a display label; only concepts and sources carry one of their own.
+const OWN_LABEL = new Set(['concept', 'source']);
+
 export function decodeNode(a: Attributes): NodeAttributes {
   const kind = a.kind as NodeAttributes['kind'];
-  return decode(a, NODE_JSON_KEYS[kind] ?? []) as NodeAttributes;
+  const out = decode(a, NODE_JSON_KEYS[kind] ?? []);
+  if (!OWN_LABEL.has(kind)) delete out.label;
+  return out as NodeAttributes;
 }
 
 export function decodeEdge(a: Attributes): EdgeAttributes {

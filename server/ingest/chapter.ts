@@ -55,10 +55,6 @@ export interface ParsedChapter {
 
 const hasWords = (s: string) => /[\p{L}\p{N}]/u.test(s.replace(/\$\$?[^$]*\$\$?/g, ''));
 
-function claimLang(text: string): Lang {
-  return hanShare(text) > 0.3 ? 'zh' : 'en';
-}
-
 /** Spans of `spans` that fall inside [start, end), made relative to start. */
 function within(spans: InlineSpan[], start: number, end: number): InlineSpan[] {
   return spans
@@ -203,8 +199,8 @@ export function parseChapter(src: SourceText): ParsedChapter {
           start: l.plainStart - span.start,
           end: l.plainEnd - span.start,
         }));
-      const lang = claimLang(text);
       const han = hanShare(text);
+      const lang: Lang = han > 0.3 ? 'zh' : 'en';
       zhChars += han * text.length;
       allChars += text.length;
       const index = claims.length + blockClaims.length;

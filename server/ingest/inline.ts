@@ -227,7 +227,7 @@ export function parseInline(raw: string): InlineResult {
         const { close, nested } = findClosingBracket(raw, i, to);
         if (close === -1) {
           // Is there a glossary target further on? Then the link itself is broken, not just a bracket.
-          const target = raw.slice(i, to).search(/\]\(@(entry_id|article_id|keyword)/);
+          const target = raw.slice(i, to).search(/\]?\(@(entry_id|article_id|keyword)/);
           problems.push({
             rawOffset: i,
             severity: target !== -1 ? 'error' : 'warning',

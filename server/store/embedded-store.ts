@@ -93,16 +93,20 @@ export class EmbeddedStore extends GraphQueries implements GraphStoreCore {
         delete manifest.documents[id];
         fragments.delete(id);
       }
+      // Chapter files are written in small parallel groups: the manifest, written last, commits them.
+      const pending: Promise<void>[] = [];
       for (const f of batch.upsert) {
         const content = JSON.stringify(f.graph);
         const file = fileName(f.documentId, content);
         if (manifest.documents[f.documentId]?.file !== file) {
-          await writeAtomic(path.join(this.dir, 'docs', file), content);
           written.push(file);
+          pending.push(fs.writeFile(path.join(this.dir, 'docs', file), content));
+          if (pending.length >= 16) await Promise.all(pending.splice(0));
         }
         manifest.documents[f.documentId] = { hash: f.hash, file };
         fragments.set(f.documentId, f.graph);
       }
+      await Promise.all(pending);
       let problemsChanged = false;
       for (const p of batch.problems) {
         const old = problems.get(p.problemId);
@@ -139,11 +143,13 @@ export class EmbeddedStore extends GraphQueries implements GraphStoreCore {
   }
 
   private rebuild(): void {
-    this.setGraph(mergeFragments(this.fragments.values(), this.problems.values()));
+    const fragments = [...this.fragments.values()];
+    const problems = [...this.problems.values()];
+    this.setGraphBuilder(() => mergeFragments(fragments, problems));
   }
 
   /** The merged graph itself, for in-process consumers (benchmarks, exports). */
-  get graph(): ChapterGraph {
+  mergedGraph(): ChapterGraph {
     return this.g;
   }
 

@@ -16,10 +16,25 @@ import {
 import type { GraphFilter, StoreStats } from './graph-store';
 
 export class GraphQueries {
-  protected g: ChapterGraph = createGraph();
+  private graph: ChapterGraph | null = createGraph();
+  private build: (() => ChapterGraph) | null = null;
 
+  /** The merged graph, built on first use after a change (an ingest-only process never builds it). */
+  protected get g(): ChapterGraph {
+    if (!this.graph) this.setGraph(this.build!());
+    return this.graph!;
+  }
+
+  /** Installs a new merged graph; indexes derived from it belong here. */
   protected setGraph(g: ChapterGraph): void {
-    this.g = g;
+    this.graph = g;
+    this.build = null;
+  }
+
+  /** Defers building the merged graph until a read needs it. */
+  protected setGraphBuilder(build: () => ChapterGraph): void {
+    this.graph = null;
+    this.build = build;
   }
 
   protected computeStats(): StoreStats {
