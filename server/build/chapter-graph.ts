@@ -11,8 +11,9 @@ import { mergeEdge, mergeNode } from '../model/merge';
 
 export type ChapterGraph = Graph<NodeAttributes, EdgeAttributes>;
 
+/** Several edges may join two concepts: a co-mention and one relation per predicate. */
 export function createGraph(): ChapterGraph {
-  return new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: false, allowSelfLoops: false });
+  return new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: true, allowSelfLoops: false });
 }
 
 /** Adds a node or merges it into the one already there. */
@@ -78,7 +79,7 @@ export class FragmentBuilder {
   export(): GraphExport {
     return {
       attributes: {},
-      options: { type: 'directed', multi: false, allowSelfLoops: false },
+      options: { type: 'directed', multi: true, allowSelfLoops: false },
       nodes: [...this.nodes].map(([key, attributes]) => ({ key, attributes })),
       edges: [...this.edges].map(([key, e]) => ({ key, source: e.source, target: e.target, attributes: e.attributes })),
     };

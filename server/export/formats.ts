@@ -25,7 +25,7 @@ export interface ExportFile {
 }
 
 function flatGraph(data: GraphExport): Graph {
-  const g = new Graph({ type: 'directed', multi: false });
+  const g = new Graph({ type: 'directed', multi: true });
   for (const n of data.nodes) g.addNode(n.key, encodeNode(n.attributes!));
   for (const e of data.edges) g.addEdgeWithKey(e.key!, e.source, e.target, encodeEdge(e.attributes!));
   return g;

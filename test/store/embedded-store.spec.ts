@@ -63,7 +63,7 @@ describe('EmbeddedStore', () => {
     expect(after.nodes.some((n) => n.key === 'src:1')).toBe(false);
     expect(after.nodes.filter((n) => n.key.includes(':b'))).toEqual(bNodes);
     // The concept is still there: chapter b mentions it.
-    const concept = after.nodes.find((n) => n.key === 'concept:entry:5')!;
+    const concept = after.nodes.find((n) => n.attributes?.kind === 'concept' && n.attributes.entryIds.includes('5'))!;
     expect(concept.attributes?.kind === 'concept' && concept.attributes.documents).toEqual(['doc:b.zh']);
   });
 
