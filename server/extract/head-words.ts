@@ -1,45 +1,74 @@
 /**
- * Categories from a term's head word, for terms the vocabulary does not know: Chinese suffixes
- * (…症 → Disorder, …受体 → Molecule) and English head nouns (…disorder, …receptor).
+ * Categories from a term's head word, for terms the vocabulary does not know. A term's category is its
+ * head's: the last morphemes in Chinese (…症 → Disorder, …受体 → Molecule), the last noun in English
+ * (…disorder, …receptor); an `of`-phrase hands the head to what comes before it (`theory of mind`).
+ * Order matters: the first rule that fits wins, the more specific heads first.
  */
 import type { Category } from '../model/types';
 
 const ZH_RULES: [RegExp, Category][] = [
-  [/(受体|酶|蛋白|因子|激素|递质|离子|通道|分子|基因|肽|激酶|转运体)$/, 'Molecule'],
-  [/(症|障碍|病|综合征|失调|紊乱|倾向|念头|成瘾|依赖|损伤|萎缩)$/, 'Disorder'],
-  [/(疗法|治疗|药物|药|剂|手术|刺激术|干预)$/, 'Intervention'],
-  [/(回路|通路|环路|皮层|皮质|脑区|核团|核|细胞|神经元|突触|网络|系统|区|叶|回|体)$/, 'Circuit'],
-  [/(振荡|功率|信号|水平|标志物|成像|电图|评分)$/, 'Biomarker'],
-  [/(生成|可塑性|抑制|兴奋|传递|调节|学习|记忆|更新|编码|推断|适应|增强|激活|释放|作用|机制|过程)$/, 'Mechanism'],
-];
-
-const EN_RULES: [RegExp, Category][] = [
+  // Drugs and therapies before molecules: `…受体拮抗剂` is a drug, not a receptor.
   [
-    /\b(receptors?|enzymes?|proteins?|factors?|hormones?|neurotransmitters?|ions?|channels?|kinases?|genes?|transporters?)$/i,
-    'Molecule',
-  ],
-  [
-    /\b(disorders?|diseases?|syndromes?|illness(es)?|ideation|addiction|dependence|deficits?|psychosis|delusions?|hallucinations?)$/i,
-    'Disorder',
-  ],
-  [
-    /\b(therapy|therapies|treatments?|drugs?|medications?|antidepressants?|antipsychotics?|stimulation|surgery|interventions?)$/i,
+    /(拮抗剂|激动剂|抑制剂|阻断剂|阻滞剂|调节剂|稳定剂|抗抑郁药|抗精神病药|镇静剂|麻醉剂|疗法|治疗|药物|手术|刺激术|干预|训练|疫苗)$/,
     'Intervention',
   ],
+  [/(受体|亚基|酶|蛋白|因子|激素|递质|离子|通道|分子|基因|肽|激酶|转运体|转运蛋白|泵|抗体|配体)$/, 'Molecule'],
+  [/(综合征|障碍|失调|紊乱|症|病|倾向|念头|成瘾|依赖|损伤|中毒|幻觉|妄想|发作)$/, 'Disorder'],
+  // Oscillations and power are measurements only as brain signals (`伽马振荡`); a pendulum's are not.
   [
-    /\b(circuits?|pathways?|cortex|cortices|nucleus|nuclei|cells?|neurons?|synapses?|networks?|regions?|gyrus|lobe|tract|system)$/i,
+    /((伽马|阿尔法|贝塔|西塔|德尔塔|脑电|脑)(振荡|波|节律|功率)|标志物|成像|电图|评分|量表|浓度|水平|电位图)$/,
+    'Biomarker',
+  ],
+  [
+    /(回路|通路|环路|网络|皮层|皮质|脑区|核团|神经核|神经元|细胞|突触|纤维|束|脑叶|海马|丘脑|纹状体|小脑|脑干|脊髓)$/,
     'Circuit',
   ],
-  [/\b(oscillations?|power|signals?|levels?|biomarkers?|imaging|scores?|potentials?)$/i, 'Biomarker'],
   [
-    /\b(genesis|plasticity|inhibition|excitation|transmission|regulation|learning|memory|updating|coding|inference|potentiation|depression|signaling|signalling)$/i,
+    /(生成|发生|可塑性|抑制|兴奋|传递|调节|调控|学习|记忆|更新|编码|推断|适应|增强|激活|释放|摄取|再摄取|激增|信号传导|信号转导|级联|级联反应|机制|过程|窗口|窗口期|关键期|稳态|凋亡|修剪|髓鞘化|控制)$/,
     'Mechanism',
   ],
 ];
 
+const EN_RULES: [RegExp, Category][] = [
+  [
+    /\b(antagonists?|agonists?|inhibitors?|blockers?|stabili[sz]ers?|antidepressants?|antipsychotics?|anxiolytics?|sedatives?|anaesthetics?|anesthetics?|therapy|therapies|treatments?|drugs?|medications?|stimulation|surgery|interventions?|psychotherapy|vaccines?)$/i,
+    'Intervention',
+  ],
+  [
+    /\b(receptors?|subunits?|enzymes?|proteins?|factors?|hormones?|neurotransmitters?|ions?|channels?|kinases?|genes?|transporters?|pumps?|antibod(y|ies)|ligands?|peptides?)$/i,
+    'Molecule',
+  ],
+  [
+    /\b(disorders?|diseases?|syndromes?|illness(es)?|ideation|addiction|dependence|deficits?|psychos[ie]s|delusions?|hallucinations?|anxiety|depression|injur(y|ies)|toxicity|seizures?|symptoms?)$/i,
+    'Disorder',
+  ],
+  [
+    /(\b(gamma|alpha|beta|theta|delta|eeg|brain|neural|cortical)\s+(oscillations?|waves?|rhythms?|power)|\b(biomarkers?|imaging|scores?|scales?|concentrations?|levels?|connectivity))$/i,
+    'Biomarker',
+  ],
+  [
+    // `open-circuit` is electrical: a neural circuit's head stands after a space.
+    /(?:^|\s)(circuits?|circuitry|pathways?|cortex|cortices|nucleus|nuclei|neurons?|cells?|synapses?|networks?|regions?|areas?|gyrus|gyri|lobes?|tracts?|fibers?|fibres?|hippocampus|thalamus|striatum|cerebellum|brainstem|hierarchy)$/i,
+    'Circuit',
+  ],
+  [
+    /\b(genesis|plasticity|inhibition|excitation|transmission|regulation|learning|memory|updating|coding|inference|potentiation|signaling|signalling|cascade|release|reuptake|uptake|surge|homeostasis|apoptosis|pruning|myelination|(critical|sensitive|therapeutic|plasticity) (window|period)|salience|precision|gain|control|prediction|perception|attention|salience)$/i,
+    'Mechanism',
+  ],
+];
+
+/** Heads that say nothing about a category: a term ending in one of these keeps its modifier's. */
+const EN_OF = /^(.*?)\s+of\s+.+$/i;
+
 export function categoryFromHeadWord(term: string): Category | null {
   const t = term.trim();
-  const rules = /\p{Script=Han}/u.test(t) ? ZH_RULES : EN_RULES;
-  for (const [re, cat] of rules) if (re.test(t)) return cat;
+  if (/\p{Script=Han}/u.test(t)) {
+    for (const [re, cat] of ZH_RULES) if (re.test(t)) return cat;
+    return null;
+  }
+  // `theory of mind`, `precision of the sensory evidence`: the head stands before `of`.
+  const of = EN_OF.exec(t);
+  const head = of ? of[1]! : t;
+  for (const [re, cat] of EN_RULES) if (re.test(head)) return cat;
   return null;
 }

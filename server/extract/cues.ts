@@ -1,0 +1,220 @@
+/**
+ * The cue lexicon of typed relations, in Chinese and English: which words signal which family of
+ * predicates, and which categories each predicate accepts on either side. A cue picks a family; the
+ * categories of the two concepts pick the predicate within it (`减少` + Intervention→Disorder = treats,
+ * `减少` + Intervention→Mechanism = decreases), so one lexicon serves every field without guessing.
+ */
+import type { Category, Predicate } from '../model/types';
+
+export type Family =
+  | 'treat'
+  | 'reduce'
+  | 'prevent'
+  | 'cause'
+  | 'increase'
+  | 'risk'
+  | 'marker'
+  | 'implicate'
+  | 'encode'
+  | 'part'
+  | 'include'
+  | 'bind'
+  | 'combine'
+  | 'contrast'
+  | 'associate';
+
+export interface PredicateOption {
+  predicate: Predicate;
+  subject: readonly Category[];
+  object: readonly Category[];
+}
+
+const I: Category = 'Intervention';
+const D: Category = 'Disorder';
+const M: Category = 'Mechanism';
+const C: Category = 'Circuit';
+const Mo: Category = 'Molecule';
+const B: Category = 'Biomarker';
+const K: Category = 'Concept';
+const ALL: Category[] = [I, D, M, C, Mo, B, K];
+
+/** Options per family, tried in order: the first whose categories fit both sides wins. */
+export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
+  treat: [{ predicate: 'treats', subject: [I], object: [D] }],
+  reduce: [
+    { predicate: 'treats', subject: [I], object: [D] },
+    { predicate: 'decreases', subject: [I, Mo, M, C, K, B], object: [M, Mo, C, B, K] },
+  ],
+  prevent: [{ predicate: 'prevents', subject: [I, M, Mo], object: [D] }],
+  cause: [
+    { predicate: 'causes', subject: [I, Mo, M, C, D, K], object: [M, D, B] },
+    { predicate: 'increases', subject: [I, Mo, M, C], object: [Mo] },
+  ],
+  increase: [
+    { predicate: 'increases', subject: [I, Mo, M, C, K, B], object: [M, Mo, C, B, K] },
+    { predicate: 'causes', subject: [I, Mo, M, C], object: [D] },
+  ],
+  risk: [{ predicate: 'risk_of', subject: [I, Mo, M, D], object: [D] }],
+  marker: [{ predicate: 'biomarker_for', subject: [B, Mo, C], object: [D, M, I] }],
+  implicate: [{ predicate: 'implicated_in', subject: [C, Mo, M, K, B], object: [D, M] }],
+  encode: [{ predicate: 'implicated_in', subject: [C, Mo], object: [M, K, D] }],
+  part: [
+    { predicate: 'part_of', subject: [C], object: [C] },
+    { predicate: 'part_of', subject: [Mo], object: [Mo, C] },
+    { predicate: 'part_of', subject: [K, M], object: [K, M] },
+  ],
+  // `Y includes X`: the part stands after the cue; the engine swaps sides for this family.
+  include: [
+    { predicate: 'part_of', subject: [C], object: [C] },
+    { predicate: 'part_of', subject: [Mo], object: [Mo, C] },
+  ],
+  bind: [{ predicate: 'interacts_with', subject: [Mo, I], object: [Mo] }],
+  combine: [
+    { predicate: 'combined_with', subject: [I], object: [I] },
+    { predicate: 'interacts_with', subject: [Mo, I], object: [Mo] },
+  ],
+  contrast: [
+    { predicate: 'contrasted_with', subject: [I], object: [I] },
+    { predicate: 'contrasted_with', subject: [D], object: [D] },
+    { predicate: 'contrasted_with', subject: [K, M], object: [K, M] },
+    { predicate: 'contrasted_with', subject: [C], object: [C] },
+    { predicate: 'contrasted_with', subject: [Mo], object: [Mo] },
+  ],
+  associate: [{ predicate: 'associated_with', subject: ALL, object: ALL }],
+};
+
+/**
+ * How a cue relates its two sides. `active`: subject before, object after (`X induces Y`, `X诱导Y`);
+ * `passive`: the agent follows `by`/`由`/`被` (`Y is mediated by X`, `Y由X介导`); `np`: a modifier phrase
+ * (`X诱导的Y`, `X-induced Y`), both sides adjacent; `noun-after`: a Chinese noun cue after its object
+ * (`滥用的风险`, `Y的标志物`); `pair`: a symmetric cue, any two fitting concepts around it.
+ */
+export type Voice = 'active' | 'np' | 'noun-after' | 'pair';
+
+export interface Cue {
+  family: Family;
+  re: RegExp;
+  voice: Voice;
+  confidence: number;
+}
+
+const zh = (family: Family, words: string, voice: Voice = 'active', confidence = 0.7): Cue => ({
+  family,
+  re: new RegExp(`(?:${words})`, 'g'),
+  voice,
+  confidence,
+});
+const en = (family: Family, words: string, voice: Voice = 'active', confidence = 0.7): Cue => ({
+  family,
+  re: new RegExp(`\\b(?:${words})\\b`, 'gi'),
+  voice,
+  confidence,
+});
+
+export const ZH_CUES: Cue[] = [
+  zh('treat', '治疗|治愈|用于治疗|疗效|缓解|改善|减轻|对[^，。；]{0,6}(?:有效|起效)', 'active', 0.8),
+  zh('reduce', '减少|降低|减弱|抑制|阻断|阻止|削弱|消除|驱散|拮抗|下调|逆转', 'active', 0.7),
+  zh('prevent', '预防|防止|避免', 'active', 0.7),
+  zh('cause', '导致|引起|引发|诱导|诱发|触发|造成|驱动|启动|介导|促成|打开|开启|产生', 'active', 0.7),
+  zh('increase', '增加|提高|增强|加强|促进|升高|上调|激活|放大|提升|加速|加固', 'active', 0.7),
+  zh('risk', '风险|副作用|不良反应|滥用潜力|潜力', 'noun-after', 0.65),
+  zh('marker', '生物标志物|标志物|标志|指标|标记', 'noun-after', 0.6),
+  zh('implicate', '参与|涉及|牵涉|作用于|是[^，。；]{0,4}(?:基础|根源|原因)', 'active', 0.6),
+  zh('encode', '编码|负责|处理|表征', 'active', 0.55),
+  zh('part', '的组成部分|的一部分|的一个组成部分', 'noun-after', 0.65),
+  zh('part', '属于|位于', 'active', 0.6),
+  zh('include', '包括|包含|由[^，。；]{1,20}组成', 'active', 0.55),
+  zh(
+    'combine',
+    '联合|合用|联用|结合|配合|搭配|辅以|加用|并用|协同|在[^，。；]{1,16}下(?:给予|使用|施用|服用|进行)',
+    'pair',
+    0.7,
+  ),
+  zh('bind', '结合于', 'pair', 0.6),
+  zh('contrast', '相比|相较|对比|不同于|区别于|而非|并列|优于|劣于|比[^，。；]{1,12}更', 'pair', 0.6),
+  zh('associate', '相关|有关|关联|联系|影响|改变', 'pair', 0.5),
+];
+
+export const EN_CUES: Cue[] = [
+  en(
+    'treat',
+    'treat(?:s|ed|ing)?|treatments? (?:of|for)|therap(?:y|ies) for|indicated for|remission of|relieve[sd]?|alleviate[sd]?|ameliorate[sd]?|effective (?:against|for|in)|efficacy (?:in|for|against)',
+    'active',
+    0.8,
+  ),
+  en(
+    'reduce',
+    'reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)|inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|attenuat(?:e|es|ed|ing)|diminish(?:es|ed|ing)?|dampen(?:s|ed|ing)?|antagoni[sz](?:e|es|ed|ing)|turns? (?:\\w+ ){0,4}down|explains? away',
+    'active',
+    0.7,
+  ),
+  en('prevent', 'prevent(?:s|ed|ing)?|protect(?:s|ed|ing)? against', 'active', 0.7),
+  en(
+    'cause',
+    'caus(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|leads? to|led to|results? in|resulted in|gives? rise to|produc(?:e|es|ed)|driv(?:e|es|en)|drove|elicit(?:s|ed)?|evok(?:e|es|ed)|generat(?:e|es|ed)|mediat(?:e|es|ed)|underl(?:ie|ies|ying)|seed from which',
+    'active',
+    0.7,
+  ),
+  en(
+    'increase',
+    'increas(?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|boost(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|promot(?:e|es|ed|ing)|elevat(?:e|es|ed|ing)|upregulat(?:e|es|ed|ing)|activat(?:e|es|ed|ing)|amplif(?:y|ies|ied)|facilitat(?:e|es|ed)|rais(?:e|es|ed)|potentiat(?:e|es|ed)|crank(?:s|ed)? up',
+    'active',
+    0.7,
+  ),
+  en(
+    'risk',
+    'risk of|risks? (?:\\w+ )?(?:for|of)|side effects? (?:of|such as)|adverse effects? (?:of|such as)|liability for|potential for',
+    'active',
+    0.65,
+  ),
+  en('marker', 'biomarkers? (?:for|of)|markers? (?:for|of)|indicators? of|signature of|index of', 'active', 0.6),
+  en(
+    'implicate',
+    'implicated in|involved in|contribut(?:e|es|ed|ing) to|plays? (?:a |an )?(?:\\w+ )?role in|dysfunction in',
+    'active',
+    0.65,
+  ),
+  en('encode', 'encod(?:e|es|ed|ing)|process(?:es|ed)?|represent(?:s|ed)?|comput(?:e|es|ed)', 'active', 0.55),
+  en('part', 'part of|component of|cornerstone of|subregion of|belongs? to', 'active', 0.6),
+  en('include', 'includ(?:e|es|ing)|compris(?:e|es|ing)|consists? of|contain(?:s)?|basis in|built on', 'active', 0.5),
+  en(
+    'combine',
+    'combined with|in combination with|together with|alongside|adjunct(?:ive)? to|augment(?:s|ed|ation)? (?:of|with)|co-administ\\w+|paired with',
+    'pair',
+    0.7,
+  ),
+  en('bind', 'bind(?:s|ing)? (?:to)?|bound to', 'pair', 0.6),
+  en(
+    'contrast',
+    'than|compared (?:with|to)|unlike|in contrast (?:to|with)|versus|vs\\.?|rather than|as opposed to|superior to|inferior to',
+    'pair',
+    0.6,
+  ),
+  en(
+    'associate',
+    'associated with|associations? (?:with|between)|linked (?:to|with)|related to|correlat(?:e|es|ed|ion) (?:with|between)|affect(?:s|ed|ing)?|influenc(?:e|es|ed|ing)|determin(?:e|es|ed)|lens (?:through|for|on)|view mental|explain(?:s|ed)?|account for|illuminate|reframed as|origins of',
+    'pair',
+    0.5,
+  ),
+];
+
+/** `X-induced Y`: an English modifier cue fused to its subject by a hyphen. */
+export const EN_NP_SUFFIX: [RegExp, Family][] = [
+  [/-(?:induced|evoked|triggered|driven|caused|mediated|elicited)\b/gi, 'cause'],
+  [/-(?:dependent|related|associated|linked)\b/gi, 'associate'],
+];
+
+/** Words that undo a cue just before it. `不仅`, `不断`, `不同` are not negations. */
+export const ZH_NEGATION = /(?:不是|并非|并不|没有|未能|无法|不能|不会|不|未|非)(?:\p{Script=Han}{0,2})$/u;
+export const ZH_NOT_NEGATION = /(?:不仅|不只|不断|不同|不良|并非一成不变)/;
+export const EN_NEGATION =
+  /\b(?:not|n't|never|no longer|cannot|fails? to|failed to|neither|nor|without)\b(?:\s+\S+){0,2}\s*$/i;
+
+/** Signs that a structure works abnormally in a disorder (`hyperactive`, `过度活跃`). */
+export const DYSFUNCTION_ZH = /过度活跃|活动过度|亢进|异常|失调|功能障碍|受损|减弱|迟钝|病理性|过强|过高|过低|紊乱/g;
+export const DYSFUNCTION_EN =
+  /\b(?:hyper-?activ\w*|hypo-?activ\w*|overactiv\w*|underactiv\w*|patholog\w*|abnormal\w*|aberrant\w*|dysfunction\w*|dysregulat\w*|impair\w*|blunted|excessive\w*|deficien\w*|disrupt\w*|too high|too low|overly|exaggerated|heightened|over-precise|hyper-sensitive)\b/gi;
+
+/** `the X hypothesis of D`: a named idea about a disorder is implicated in it. */
+export const EN_THEORY_OF = /\b(?:hypothesis|theory|model|account)\s+of\b/gi;
+export const ZH_THEORY_OF = /的?(?:假说|理论|模型)/g;

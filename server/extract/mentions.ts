@@ -1,0 +1,762 @@
+/**
+ * Concept mentions in a chapter: where each sentence (and heading) names a concept, and what that concept
+ * is. Four sources, in order of authority: glossary links (the author's own), terms the chapter defines
+ * (`**术语**（English, ABBR）`, `Long Name (ABBR)`, bilingual pairs, named hypotheses), the domain
+ * vocabulary, and head-word compounds built on it (`GABA能网络`, `fear circuit`). Terms found anywhere in
+ * the chapter are matched everywhere in it, so an unlinked later use is still a mention.
+ */
+import type { ParsedChapter } from '../ingest/chapter';
+import type { Category, ConceptAttributes, GlossaryLink, Lang, MentionsAttributes } from '../model/types';
+import { nodeKey } from '../model/types';
+import { toSimplified, wordBoundaries } from '../text/chinese';
+import { matchKey, matchText, originalRange, type MatchText } from '../text/normalize';
+import { AhoCorasick } from './aho-corasick';
+import { glossaryConceptId } from './glossary-concepts';
+import { categoryFromHeadWord } from './head-words';
+import type { FormRef, Vocabulary } from './vocabulary';
+
+/** Something that holds text: a claim (sentence) or a section (its heading). */
+export interface Holder {
+  key: string;
+  text: string;
+  /** Simplified form when the parser gave one. */
+  normText?: string;
+  links: GlossaryLink[];
+  bold: { plainStart: number; plainEnd: number }[];
+  italic: { plainStart: number; plainEnd: number }[];
+  lang: Lang;
+  isHeading: boolean;
+  paragraph: number;
+  section: string;
+}
+
+export interface FoundMention {
+  holder: string;
+  concept: string;
+  start: number;
+  end: number;
+  surface: string;
+  via: MentionsAttributes['via'];
+  category: Category;
+}
+
+/** A concept the chapter itself introduces (glossary entry, defined term, compound). */
+interface LocalTerm {
+  key: string;
+  category: Category;
+  origin: ConceptAttributes['origin'];
+  labels: Partial<Record<Lang, string>>;
+  entryIds: Set<string>;
+  /** Extra forms the chapter gives it (English name, abbreviation), matched like its label. */
+  forms: Set<string>;
+}
+
+const HAN = /\p{Script=Han}/u;
+const isHanText = (s: string) => HAN.test(s);
+const langOf = (s: string): Lang => (isHanText(s) ? 'zh' : 'en');
+const QUOTES = /^[“”"「」『』‘’'\s*]+|[“”"「」『』‘’'\s*]+$/g;
+const NEEDS_CLEAN = /^[“”"「」『』‘’'\s*]|[“”"「」『』‘’'\s*]$|\s\s|[\t\n]/;
+const clean = (s: string) => (NEEDS_CLEAN.test(s) ? s.replace(QUOTES, '').replace(/\s+/g, ' ').trim() : s);
+
+/** An abbreviation: short, at least two capitals, no spaces (`PTSD`, `vmPFC`, `NMDARs`). */
+const ABBR = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9α-ωΑ-Ω-]{2,10}$/;
+
+// Words that end or start no term: a bold or italic span made of these is emphasis, not a definition.
+const EN_STOP = new Set(
+  'a an the this that these those it its is are was were be been being to of in on at by for from with and or but not no as than then so such what which who whom whose when where why how all any each every some more most very also just only even still can could may might must should will would do does did has have had we you they he she i our your their his her my up down out into over under'.split(
+    ' ',
+  ),
+);
+const ZH_NOT_TERM = /[，。；：！？、,.;:!?]|必须|可以|能够|如何|为什么|是否|我们|你们|他们|这个|那个|一个/;
+
+function isEnglishTerm(s: string, maxWords = 6): boolean {
+  const words = s.toLowerCase().split(/\s+/);
+  if (!words.length || words.length > maxWords) return false;
+  if (!/^[a-z0-9α-ω][a-z0-9α-ω'’ -]*$/i.test(s)) return false;
+  if (EN_STOP.has(words[0]!) || EN_STOP.has(words[words.length - 1]!)) return false;
+  return words.filter((w) => EN_STOP.has(w) && w !== 'of').length === 0;
+}
+
+function isChineseTerm(s: string): boolean {
+  return s.length >= 2 && s.length <= 16 && isHanText(s) && !ZH_NOT_TERM.test(s);
+}
+
+/**
+ * The long form an abbreviation stands for, among the words just before it (Schwartz & Hearst 2003):
+ * each letter of the abbreviation, right to left, is found in the candidate, the first one starting a word.
+ */
+export function longFormOf(abbr: string, before: string): string | null {
+  const words = before.trim().split(/\s+/);
+  const letters = abbr
+    .replace(/s$/, '')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .toLowerCase();
+  const maxWords = Math.min(words.length, letters.length + 5);
+  for (let n = 1; n <= maxWords; n++) {
+    const cand = words.slice(words.length - n).join(' ');
+    const lc = cand.toLowerCase();
+    let li = letters.length - 1;
+    let ci = lc.length - 1;
+    while (li >= 0) {
+      const ch = letters[li]!;
+      while (ci >= 0 && (lc[ci] !== ch || (li === 0 && ci > 0 && /[a-z0-9]/.test(lc[ci - 1]!)))) ci--;
+      if (ci < 0) break;
+      li--;
+      ci--;
+    }
+    if (li < 0) {
+      const first = cand.split(/\s+/)[0]!.toLowerCase();
+      // The long form must start on a word that carries the first letter, and not on a function word.
+      if (!first.startsWith(letters[0]!) || EN_STOP.has(first)) continue;
+      return cand.replace(/^[("'“]+/, '');
+    }
+  }
+  return null;
+}
+
+export interface ChapterMentions {
+  mentions: FoundMention[];
+  concepts: Map<string, ConceptAttributes>;
+  holders: Holder[];
+}
+
+/** The category a term gets when the vocabulary has no entry for it: its head word's, else its head's. */
+export function categorize(term: string, vocab: Vocabulary): Category {
+  const ref = vocab.byKey.get(matchKey(term));
+  if (ref) return vocab.concepts.get(ref.concept)!.category;
+  const rule = categoryFromHeadWord(term);
+  if (rule) return rule;
+  const head = vocabHead(term, vocab);
+  return head ? vocab.concepts.get(head.concept)!.category : 'Concept';
+}
+
+/** The vocabulary concept the term ends with (its head), if any: `抑郁大脑` → brain, `health anxiety` → anxiety. */
+function vocabHead(term: string, vocab: Vocabulary): FormRef | null {
+  const key = matchKey(term);
+  if (isHanText(term)) {
+    for (let i = 1; i <= key.length - 2; i++) {
+      const ref = vocab.byKey.get(key.slice(i));
+      if (ref && ref.kind !== 'abbreviation') return ref;
+    }
+    return null;
+  }
+  const words = key.split(' ');
+  for (let i = 1; i < words.length; i++) {
+    const ref = vocab.byKey.get(words.slice(i).join(' '));
+    if (ref && ref.kind !== 'abbreviation') return ref;
+  }
+  return null;
+}
+
+function holdersOf(chapter: ParsedChapter): Holder[] {
+  const out: Holder[] = [];
+  for (const s of chapter.sections) {
+    out.push({
+      key: s.key,
+      text: s.attributes.title,
+      links: s.attributes.links,
+      bold: [],
+      italic: [],
+      lang: langOf(s.attributes.title),
+      isHeading: true,
+      paragraph: -1,
+      section: s.key,
+    });
+  }
+  for (const c of chapter.claims) {
+    out.push({
+      key: c.key,
+      text: c.attributes.text,
+      normText: c.attributes.normText,
+      links: c.attributes.links,
+      bold: c.bold,
+      italic: c.italic,
+      lang: c.attributes.lang,
+      isHeading: false,
+      paragraph: c.attributes.paragraph,
+      section: c.attributes.section,
+    });
+  }
+  return out;
+}
+
+/** Heading links may be offset by the heading's leading white space; find the link text itself. */
+function linkSpan(h: Holder, l: GlossaryLink): [number, number] | null {
+  if (h.text.slice(l.start, l.end) === l.text) return [l.start, l.end];
+  const at = h.text.indexOf(l.text);
+  return at >= 0 ? [at, at + l.text.length] : null;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  concept: string;
+  via: MentionsAttributes['via'];
+  /** Glossary links and defined terms are authoritative: they are kept whatever overlaps them. */
+  fixed: boolean;
+}
+
+const QUOTED = /[“"「]([^”"」]{2,40})[”"」]/g;
+const NAMED_IDEA = /^\s*(hypothesis|theory|model|account|framework|假说|假设|理论|模型)/i;
+// `X（Y）` / `X (Y)`: a gloss in brackets right after a term.
+const BRACKET = /[（(]([^（）()]{1,80})[）)]/g;
+// `X, or ABBR,`: an abbreviation given in apposition.
+const OR_ABBR = /,\s*or\s+([A-Za-z][A-Za-z0-9-]{1,9})\b/g;
+
+/** Parses a gloss `English name, ABBR` / `ABBR` / `英文名`: its name and abbreviations. */
+function parseGloss(gloss: string): { name?: string; abbrs: string[]; zh?: string } | null {
+  const parts = gloss
+    .split(/[,，;；]|\bor\b/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (!parts.length || parts.length > 3) return null;
+  const out: { name?: string; abbrs: string[]; zh?: string } = { abbrs: [] };
+  for (const p of parts) {
+    if (ABBR.test(p)) out.abbrs.push(p);
+    else if (!isHanText(p) && isEnglishTerm(p, 7) && !/^(e\.g|i\.e|see|like|such as)\b/i.test(p)) out.name ??= p;
+    else if (isChineseTerm(p)) out.zh ??= p;
+    else return null;
+  }
+  return out.name || out.abbrs.length || out.zh ? out : null;
+}
+
+/**
+ * Finds every concept mention of a chapter. Pure apart from the vocabulary (read-only) and jieba.
+ */
+export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): ChapterMentions {
+  const holders = holdersOf(chapter);
+  const local = new Map<string, LocalTerm>();
+  // Matching key → concept key, for forms the chapter itself gives (link texts, defined terms, glosses).
+  const localForms = new Map<string, string>();
+  const vocabKey = (id: string) => nodeKey.concept(id);
+  const entryToVocab = new Map<string, string>();
+  const matchCache = new Map<string, MatchText>();
+  const mt = (h: Holder) => {
+    let m = matchCache.get(h.key);
+    if (!m) matchCache.set(h.key, (m = matchText(h.text, h.normText)));
+    return m;
+  };
+
+  /** The concept key a term stands for: the vocabulary's when it knows any of its forms, else a local one. */
+  const resolveTerm = (forms: string[]): string | null => {
+    for (const f of forms) {
+      const ref = vocab.byKey.get(matchKey(f));
+      if (ref && (ref.kind !== 'abbreviation' || f.normalize('NFKC') === ref.form)) return vocabKey(ref.concept);
+    }
+    for (const f of forms) {
+      const k = localForms.get(matchKey(f));
+      if (k) return k;
+    }
+    return null;
+  };
+
+  const addLocal = (
+    forms: string[],
+    origin: ConceptAttributes['origin'],
+    opts: { entry?: string; category?: Category; key?: string } = {},
+  ): string | null => {
+    const usable = forms.map(clean).filter((f) => matchKey(f).length >= 2);
+    if (!usable.length) return null;
+    let key = opts.key ?? resolveTerm(usable);
+    if (!key) {
+      const en = usable.find((f) => !isHanText(f) && !ABBR.test(f));
+      const id = matchKey(simplifiedOf(en ?? usable[0]!)).replace(/\s+/g, '-');
+      key = nodeKey.concept(`term:${id}`);
+    }
+    const vocabId = key.startsWith('concept:') ? key.slice('concept:'.length) : key;
+    const known = vocab.concepts.get(vocabId);
+    let term = local.get(key);
+    if (!term) {
+      const labels: Partial<Record<Lang, string>> = {};
+      for (const f of usable) if (!ABBR.test(f)) labels[langOf(f)] ??= simplifiedOf(f);
+      if (!labels.en && !labels.zh) labels.en = usable[0];
+      const category =
+        known?.category ?? opts.category ?? (labels.zh ? categorize(labels.zh, vocab) : 'Concept') ?? 'Concept';
+      term = {
+        key,
+        category: category === 'Concept' && labels.en && !known ? categorize(labels.en, vocab) : category,
+        origin: known ? 'vocabulary' : origin,
+        labels,
+        entryIds: new Set(),
+        forms: new Set(),
+      };
+      local.set(key, term);
+    }
+    if (opts.entry) term.entryIds.add(opts.entry);
+    for (const f of usable) {
+      term.forms.add(f);
+      const k = matchKey(f);
+      // A form keeps the first concept that claimed it; the vocabulary's forms are never taken over.
+      if (!localForms.has(k) && !vocab.byKey.has(k)) localForms.set(k, key);
+      if (!ABBR.test(f) && !term.labels[langOf(f)]) term.labels[langOf(f)] = simplifiedOf(f);
+    }
+    return key;
+  };
+
+  // Pass 1a: glossary links. A link whose text the vocabulary knows is that vocabulary concept; all links
+  // of one entry id follow the first of them that the vocabulary knows.
+  for (const h of holders) {
+    for (const l of h.links) {
+      const ref = vocab.byKey.get(matchKey(l.text));
+      if (ref && ref.kind !== 'abbreviation') entryToVocab.set(`${l.scheme}:${l.id}`, vocabKey(ref.concept));
+    }
+  }
+  const seenLinks = new Set<string>();
+  for (const h of holders) {
+    for (const l of h.links) {
+      const id = glossaryConceptId(l.scheme, l.id);
+      const key = entryToVocab.get(id) ?? nodeKey.concept(id);
+      // The same link recurs through a chapter: its form and entry are recorded once.
+      const seen = `${key}\u0000${l.id}\u0000${l.text}`;
+      if (seenLinks.has(seen)) continue;
+      seenLinks.add(seen);
+      addLocal([l.text], 'glossary', { key, entry: l.scheme === 'entry' ? l.id : undefined });
+    }
+  }
+
+  const titles = new Set(chapter.sections.map((x) => matchKey(x.attributes.title)));
+  // Pass 1b: what the chapter defines. Bold spans (with a gloss inside or right after them), bilingual
+  // pairs, abbreviations, quoted named hypotheses.
+  for (const h of holders) {
+    if (h.isHeading) continue;
+    const text = h.text;
+    for (const b of h.bold) {
+      let term = clean(text.slice(b.plainStart, b.plainEnd));
+      let gloss: ReturnType<typeof parseGloss> = null;
+      const inner = /^(.+?)\s*[（(]([^（）()]+)[）)]$/.exec(term);
+      if (inner) {
+        term = clean(inner[1]!);
+        gloss = parseGloss(inner[2]!);
+      } else {
+        const after = /^\s*[（(]([^（）()]+)[）)]/.exec(text.slice(b.plainEnd));
+        if (after) gloss = parseGloss(after[1]!);
+        const orAbbr = /^,\s*or\s+([A-Za-z][A-Za-z0-9-]{1,9})\b/.exec(text.slice(b.plainEnd));
+        if (orAbbr && ABBR.test(orAbbr[1]!)) gloss = { abbrs: [orAbbr[1]!] };
+      }
+      // An English term's abbreviation must spell it (`vmPFC` for ventromedial prefrontal cortex).
+      if (gloss && !isHanText(term)) gloss.abbrs = gloss.abbrs.filter((a) => longFormOf(a, term) !== null);
+      const ok = isHanText(term) ? isChineseTerm(term) : isEnglishTerm(term, 5);
+      if (!ok) continue;
+      const forms = [
+        term,
+        ...(gloss?.name ? [gloss.name] : []),
+        ...(gloss?.zh ? [gloss.zh] : []),
+        ...(gloss?.abbrs ?? []),
+      ];
+      addLocal(forms, 'defined');
+    }
+    // Italic multi-word terms (`*precision-weighted average*`); single italic words are emphasis.
+    for (const it of h.italic) {
+      const term = clean(text.slice(it.plainStart, it.plainEnd));
+      if (isHanText(term) || !/[\s-]/.test(term) || !isEnglishTerm(term, 4)) continue;
+      if (categoryFromHeadWord(term) || vocabHead(term, vocab) || /-/.test(term)) addLocal([term], 'defined');
+    }
+    // Glosses in brackets after a term: `难治性抑郁症（TRD）`, `Generalized Anxiety Disorder (GAD)`.
+    const hasBracket = text.includes('(') || text.includes('（');
+    for (const m of hasBracket ? text.matchAll(BRACKET) : []) {
+      const gloss = parseGloss(m[1]!);
+      if (!gloss) continue;
+      const before = text.slice(0, m.index);
+      if (isHanText(before.slice(-1))) {
+        // A Chinese gloss after a Chinese term explains it (`所有内向（正电荷流入）`); a name is Latin.
+        if (!gloss.name && !gloss.abbrs.length) continue;
+        const head = termBefore(h, m.index, vocab);
+        if (!head) continue;
+        addLocal([head, ...(gloss.name ? [gloss.name] : []), ...gloss.abbrs], 'defined');
+      } else if (gloss.abbrs.length === 1 && !gloss.name) {
+        const long = longFormOf(gloss.abbrs[0]!, before.slice(-120));
+        if (long) addLocal([long, gloss.abbrs[0]!], 'defined');
+      }
+    }
+    for (const m of text.includes(', or ') ? text.matchAll(OR_ABBR) : []) {
+      if (!ABBR.test(m[1]!)) continue;
+      const long = longFormOf(m[1]!, text.slice(0, m.index).slice(-120));
+      if (long) addLocal([long, m[1]!], 'defined');
+    }
+    // A quoted phrase named as a hypothesis or theory (`the "aberrant salience" hypothesis`) is a concept;
+    // other quoted phrases only when their head word gives them a category and they read like a term.
+    for (const m of /[“"「]/.test(text) ? text.matchAll(QUOTED) : []) {
+      const term = clean(m[1]!);
+      const idea = NAMED_IDEA.test(text.slice(m.index + m[0].length));
+      // Coordinated phrases (`原理与机制`) and section titles in quotes are no terms.
+      const termLike =
+        (isHanText(term)
+          ? isChineseTerm(term) && term.length <= 10 && !/[与和及]/.test(term)
+          : isEnglishTerm(term, 4)) && !titles.has(matchKey(term));
+      if (!termLike) continue;
+      if (vocab.byKey.has(matchKey(term))) continue;
+      if (idea) addLocal([term], 'defined', { category: categorize(term, vocab) });
+      else if (categoryFromHeadWord(term) && term.length >= (isHanText(term) ? 4 : 3))
+        addLocal([term], 'rule', { category: categoryFromHeadWord(term)! });
+    }
+  }
+
+  // Pass 1c: head-word compounds on vocabulary molecules (`GABA能网络`, `dopaminergic neurons`).
+  for (const h of holders) {
+    for (const m of h.text.matchAll(/([A-Za-z0-9-]{2,12}|[\u4e00-\u9fff]{2,6})能(神经元|网络|系统|通路|回路|突触)/g)) {
+      const ref = vocab.byKey.get(matchKey(m[1]!));
+      if (ref && vocab.concepts.get(ref.concept)!.category === 'Molecule')
+        addLocal([m[0]], 'rule', { category: 'Circuit' });
+    }
+  }
+
+  // Pass 2: the vocabulary's matches in every holder (computed once), then head-word compounds built on
+  // them, then the chapter's own forms; spans are chosen last.
+  // jieba runs once per chapter, on all its Chinese text joined by line breaks (one native call instead of
+  // one per sentence), and only if some match needs it.
+  let allBounds: Map<string, Set<number>> | null = null;
+  const chapterBounds = (): Map<string, Set<number>> => {
+    if (allBounds) return allBounds;
+    allBounds = new Map();
+    const zhHolders = holders.filter((x) => HAN.test(x.text));
+    const texts = zhHolders.map((x) =>
+      (x.normText && x.normText.length === x.text.length ? x.normText : x.text).replace(/\n/g, ' '),
+    );
+    const cuts = wordBoundaries(texts.join('\n'));
+    let base = 0;
+    zhHolders.forEach((x, i) => {
+      const len = texts[i]!.length;
+      const set = new Set<number>([0, len]);
+      for (let o = 0; o <= len; o++) if (cuts.has(base + o)) set.add(o);
+      allBounds!.set(x.key, set);
+      base += len + 1;
+    });
+    return allBounds;
+  };
+  const vocabHits = new Map<string, Candidate[]>();
+  const boundsOf = new Map<string, () => Set<number>>();
+  for (const h of holders) {
+    const m = mt(h);
+    const boundaries = () => chapterBounds().get(h.key) ?? hanBoundaries(h);
+    boundsOf.set(h.key, boundaries);
+    const cands: Candidate[] = [];
+    vocab.matcher.searchLongest(m.text, (hs, he, ref) => {
+      if (!boundaryOk(m, hs, he, boundaries)) return false;
+      const [s, e] = originalRange(m, hs, he);
+      if (ref.kind === 'abbreviation' && h.text.slice(s, e).normalize('NFKC') !== ref.form) return false;
+      cands.push({ start: s, end: e, concept: vocabKey(ref.concept), via: 'vocabulary', fixed: false });
+      return true;
+    });
+    vocabHits.set(h.key, cands);
+  }
+  const catOf = (key: string): Category =>
+    vocab.concepts.get(key.slice('concept:'.length))?.category ?? local.get(key)?.category ?? 'Concept';
+  const localHits = (h: Holder, matcher: AhoCorasick<string>): Candidate[] => {
+    const m = mt(h);
+    const out: Candidate[] = [];
+    if (!matcher.size) return out;
+    matcher.searchLongest(m.text, (hs, he, concept) => {
+      if (!boundaryOk(m, hs, he, boundsOf.get(h.key)!)) return false;
+      const [s, e] = originalRange(m, hs, he);
+      const term = local.get(concept)!;
+      const via = term.origin === 'glossary' ? 'glossary' : term.origin === 'rule' ? 'rule' : 'defined';
+      out.push({ start: s, end: e, concept, via, fixed: false });
+      return true;
+    });
+    return out;
+  };
+  const linkHits = (h: Holder): Candidate[] =>
+    h.links.flatMap((l) => {
+      const span = linkSpan(h, l);
+      if (!span) return [];
+      const id = glossaryConceptId(l.scheme, l.id);
+      const concept = entryToVocab.get(id) ?? nodeKey.concept(id);
+      return [{ start: span[0], end: span[1], concept, via: 'glossary' as const, fixed: true }];
+    });
+  const buildMatcher = (skip: ReadonlySet<string>) => {
+    const matcher = new AhoCorasick<string>();
+    for (const [k, concept] of localForms) if (!skip.has(k)) matcher.add(k, concept);
+    return matcher.build();
+  };
+  // Compounds are built on what links, the vocabulary and the chapter's terms found so far; a second,
+  // small matcher then finds only the compounds, so no holder is searched twice for the same forms.
+  const firstMatcher = buildMatcher(new Set());
+  const firstForms = new Set(localForms.keys());
+  const firstHits = new Map<string, Candidate[]>();
+  for (const h of holders) {
+    const lh = localHits(h, firstMatcher);
+    firstHits.set(h.key, lh);
+    const vh = vocabHits.get(h.key)!;
+    if (!vh.length && !lh.length && !h.links.length) continue;
+    const spans = selectSpans([...linkHits(h), ...vh, ...lh]);
+    for (const c of compoundsIn(h, spans, catOf, vocab)) addLocal([c.term], 'rule', { category: c.category });
+  }
+  const compoundMatcher = buildMatcher(firstForms);
+
+  const concepts = new Map<string, ConceptAttributes>();
+  const counted = new Set<string>();
+  const mentions: FoundMention[] = [];
+  for (const h of holders) {
+    const cands = [
+      ...linkHits(h),
+      ...vocabHits.get(h.key)!,
+      ...firstHits.get(h.key)!,
+      ...localHits(h, compoundMatcher),
+    ];
+    const chosen = selectSpans(cands);
+    for (const c of chosen) {
+      const surface = clean(h.text.slice(c.start, c.end));
+      if (!surface) continue;
+      if (gluedModifier(h, c, chosen, catOf)) continue;
+      const attrs = conceptFor(c.concept, surface, h.key);
+      mentions.push({
+        holder: h.key,
+        concept: c.concept,
+        start: c.start,
+        end: c.end,
+        surface,
+        via: c.via,
+        category: attrs.category,
+      });
+    }
+  }
+
+  function conceptFor(key: string, surface: string, holder: string): ConceptAttributes {
+    let a = concepts.get(key);
+    const simplified = simplifiedOf(surface);
+    if (!a) {
+      const id = key.slice('concept:'.length);
+      const v = vocab.concepts.get(id);
+      const t = local.get(key);
+      const labels: Partial<Record<Lang, string>> = v ? { ...v.labels } : { ...(t?.labels ?? {}) };
+      for (const [lang, l] of Object.entries(t?.labels ?? {}) as [Lang, string][]) labels[lang] ??= l;
+      const lang = chapter.attributes.lang;
+      a = {
+        kind: 'concept',
+        category: v?.category ?? t?.category ?? categorize(simplified, vocab),
+        label: labels[lang] ?? labels.en ?? labels.zh ?? simplified,
+        labels,
+        aliases: [],
+        entryIds: [...(t?.entryIds ?? [])],
+        xrefs: v ? [...v.xrefs] : [],
+        origin: v ? 'vocabulary' : (t?.origin ?? 'rule'),
+        documents: [chapter.key],
+        mentionCount: 0,
+      };
+      // Forms the chapter gives a term (its English name, abbreviation) are its aliases even where unused.
+      for (const f of t?.forms ?? [])
+        for (const x of [f, simplifiedOf(f)]) if (!a.aliases.includes(x)) a.aliases.push(x);
+      concepts.set(key, a);
+    }
+    for (const x of [surface, simplified]) if (!a.aliases.includes(x)) a.aliases.push(x);
+    // A concept counts once per sentence: a gloss (`术语（Term, ABBR）`) is not a second mention.
+    const seenKey = `${holder}\u0000${key}`;
+    if (!counted.has(seenKey)) {
+      counted.add(seenKey);
+      a.mentionCount++;
+    }
+    return a;
+  }
+
+  return { mentions, concepts, holders };
+}
+
+// Heads that make a new term of the concept before them (`自杀念头`, `谷氨酸盐激增`, `多巴胺释放`).
+export const ZH_HEAD_TOKEN =
+  /^(?:念头|观念|倾向|症状|障碍|激增|释放|耗竭|摄取|再摄取|合成|信号|信号传导|水平|浓度|窗口|窗口期|回路|通路|网络|系统|受体|通道|能神经元|功能障碍|缺陷|失调)/;
+// English modifiers that narrow a head into a term of the field (`sensory precision`, `fear circuit`).
+const EN_DOMAIN_MODIFIER = new Set(
+  (
+    'sensory motor neural neuronal cortical subcortical synaptic visual auditory somatic limbic prefrontal frontal ' +
+    'temporal parietal occipital hippocampal striatal thalamic cerebellar spinal cerebral glial presynaptic ' +
+    'postsynaptic interoceptive exteroceptive proprioceptive affective cognitive metabolic vascular cardiac renal ' +
+    'hepatic immune inflammatory hormonal endocrine genetic epigenetic molecular cellular ionic electrical mesolimbic ' +
+    'mesocortical nigrostriatal tonic phasic excitatory inhibitory dendritic axonal somatosensory olfactory ' +
+    'gustatory vestibular autonomic sympathetic parasympathetic peripheral central noradrenergic'
+  ).split(' '),
+);
+// Evaluative or quantitative words never start a term (`low precision`, `strong prior`).
+const EN_NOT_MODIFIER = new Set(
+  'low high great greater extreme strong weak good poor more less much very new old same other such this that their its our your random simple rational'.split(
+    ' ',
+  ),
+);
+
+/** Modifiers that Chinese uses as possessives (`大脑回路` = the brain's circuits), never as part of a name. */
+export const ZH_POSSESSIVE = /^(?:大脑|脑|人脑|脑部|神经系统|身体|机体)$/;
+
+interface Compound {
+  term: string;
+  category: Category;
+}
+
+/**
+ * Head-word compounds on the concepts a holder mentions: a Chinese concept followed by a head word
+ * (`自杀` + `念头`), an English concept preceded by a noun concept or a field adjective (`learning` +
+ * `gain`, `sensory` + `precision`). A structure named after a structure (`大脑回路`) is left alone: the
+ * head says nothing new.
+ */
+function compoundsIn(h: Holder, spans: Candidate[], catOf: (key: string) => Category, vocab: Vocabulary): Compound[] {
+  const out: Compound[] = [];
+  const text = h.normText && h.normText.length === h.text.length ? h.normText : h.text;
+  for (const sp of spans) {
+    const cat = catOf(sp.concept);
+    if (h.lang === 'zh' || isHanText(text.slice(sp.start, sp.end))) {
+      const head = ZH_HEAD_TOKEN.exec(text.slice(sp.end, sp.end + 6));
+      if (!head || spans.some((o) => o !== sp && o.start === sp.end)) continue;
+      const term = text.slice(sp.start, sp.end + head[0].length);
+      if (!isHanText(term) || !isChineseTerm(term)) continue;
+      const category = categorize(term, vocab);
+      // `大脑回路` is the brain's circuits: a possessive, not a new term.
+      if (category === 'Concept' || ZH_POSSESSIVE.test(text.slice(sp.start, sp.end))) continue;
+      out.push({ term, category });
+      continue;
+    }
+    if (cat === 'Concept' || cat === 'Intervention') continue;
+    const before = /([A-Za-z][A-Za-z-]{2,20})\s+$/.exec(text.slice(Math.max(0, sp.start - 24), sp.start));
+    if (!before) continue;
+    const w = before[1]!.toLowerCase();
+    if (EN_NOT_MODIFIER.has(w) || EN_STOP.has(w)) continue;
+    const modSpan = spans.find((o) => o.end <= sp.start && sp.start - o.end <= 1 && o.end - o.start === w.length);
+    const isConceptMod = !!modSpan && catOf(modSpan.concept) !== 'Intervention';
+    if (!isConceptMod && !EN_DOMAIN_MODIFIER.has(w) && !/ergic$/.test(w)) continue;
+    const term = `${before[1]!} ${text.slice(sp.start, sp.end)}`;
+    if (vocab.byKey.has(matchKey(term))) continue;
+    const rule = categoryFromHeadWord(term);
+    const category = rule ?? cat;
+    if (cat === 'Circuit' && isConceptMod && catOf(modSpan!.concept) === 'Circuit') continue;
+    out.push({ term, category });
+  }
+  return out;
+}
+
+const simplifiedCache = new Map<string, string>();
+/** toSimplified, cached: the same surface forms recur in every chapter. */
+function simplifiedOf(s: string): string {
+  if (!HAN.test(s)) return s;
+  let v = simplifiedCache.get(s);
+  if (v === undefined) {
+    if (simplifiedCache.size > 100_000) simplifiedCache.clear();
+    simplifiedCache.set(s, (v = toSimplified(s)));
+  }
+  return v;
+}
+
+/** Word boundaries of a holder's text for Chinese matches (jieba), plus every non-Han position. */
+function hanBoundaries(h: Holder): Set<number> {
+  const src = h.normText && h.normText.length === h.text.length ? h.normText : h.text;
+  return wordBoundaries(src);
+}
+
+/**
+ * Whether a match of the normalised range [s, e) stands on word boundaries: Latin words must not go on
+ * (`ect` in `effect`); a Chinese match must start and end between jieba words, or, when it is long enough
+ * to be unambiguous (four characters or more), at least on one side (jieba often glues the next word on).
+ */
+/**
+ * A structure written straight onto the name of another (`中脑` in `中脑边缘奖赏通路`) is part of that
+ * name, not a mention of its own.
+ */
+function gluedModifier(h: Holder, c: Candidate, chosen: Candidate[], catOf: (key: string) => Category): boolean {
+  if (c.fixed || catOf(c.concept) !== 'Circuit' || !HAN.test(h.text[c.end - 1] ?? '')) return false;
+  const next = chosen.find((o) => o.start >= c.end && o.start - c.end <= 2);
+  if (!next || next.concept === c.concept || catOf(next.concept) !== 'Circuit') return false;
+  const gap = h.text.slice(c.end, next.start);
+  return /^[\u4e00-\u9fff]*$/.test(gap) && !/[在的和与及是为中对从向把被或]/.test(gap);
+}
+
+const STRADDLE = new Set(['剂量', '药量', '症状', '病理', '病人', '性质']);
+
+function boundaryOk(m: MatchText, s: number, e: number, bounds: () => Set<number>): boolean {
+  const t = m.text;
+  const first = t.charCodeAt(s);
+  const last = t.charCodeAt(e - 1);
+  if (isWordCode(first) && s > 0 && isWordCode(t.charCodeAt(s - 1))) return false;
+  if (isWordCode(last) && e < t.length && isWordCode(t.charCodeAt(e))) return false;
+  const hanStart = isHanCode(first);
+  const hanEnd = isHanCode(last);
+  if (!hanStart && !hanEnd) return true;
+  // jieba splits `麻醉剂量` as 麻醉剂/量, but a dose is no anaesthetic.
+  if (hanEnd && STRADDLE.has(t.slice(e - 1, e + 1))) return false;
+  // A side next to a non-Han character or the edge needs no segmenter; jieba is asked only when it must.
+  const startFree = !hanStart || s === 0 || !isHanCode(t.charCodeAt(s - 1));
+  const endFree = !hanEnd || e === t.length || !isHanCode(t.charCodeAt(e));
+  if (startFree && endFree) return true;
+  let hanLen = 0;
+  for (let i = s; i < e; i++) if (isHanCode(t.charCodeAt(i))) hanLen++;
+  if (hanLen >= 4 && (startFree || endFree)) return true;
+  const b = bounds();
+  const startOk = startFree || b.has(m.offsets[s]!);
+  const endOk = endFree || b.has(m.offsets[e - 1]! + 1);
+  return (startOk && endOk) || (hanLen >= 4 && (startOk || endOk));
+}
+
+const isHanCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x3b1 && c <= 0x3c9);
+
+/**
+ * Non-overlapping spans: authoritative spans first, then the longest, leftmost others. A longer match
+ * that wholly contains a link (`中脑边缘[奖赏通路]`) is kept beside it; a shorter one inside is dropped.
+ */
+function selectSpans(cands: Candidate[]): Candidate[] {
+  const fixed = cands.filter((c) => c.fixed);
+  const rest = cands.filter((c) => !c.fixed).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: Candidate[] = [...fixed];
+  const seen = new Set<string>();
+  for (const c of rest) {
+    const clash = chosen.some((o) => {
+      if (c.end <= o.start || c.start >= o.end) return false;
+      if (o.fixed && c.start <= o.start && c.end >= o.end && c.end - c.start > o.end - o.start) return false;
+      return true;
+    });
+    const id = `${c.start}:${c.end}:${c.concept}`;
+    if (!clash && !seen.has(id)) {
+      chosen.push(c);
+      seen.add(id);
+    }
+  }
+  return chosen.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+// Function words that end a Chinese term on its left.
+const ZH_STOP_TOKEN =
+  /^(的|和|与|及|及其|以及|或|、|是|在|了|为|将|被|由|从|对|向|把|中|等|其|这|那|这种|一种|一个|称为|即|如|诸如|包括|例如|特别是|尤其是)$/;
+
+/**
+ * The Chinese term that ends at `end` (just before a bracketed gloss): the longest vocabulary or chapter
+ * form ending there, else the jieba words before it up to a function word or punctuation (at most four).
+ */
+function termBefore(h: Holder, end: number, vocab: Vocabulary): string | null {
+  const src = (h.normText && h.normText.length === h.text.length ? h.normText : h.text).slice(0, end);
+  // The longest vocabulary form ending just before the bracket.
+  let known: string | null = null;
+  const tail = src.slice(Math.max(0, end - 16));
+  const m = matchText(tail);
+  for (const hit of vocab.matcher.search(m.text)) {
+    if (hit.end !== m.text.length || !HAN.test(m.text[hit.start]!)) continue;
+    const [s] = originalRange(m, hit.start, hit.end);
+    const cand = h.text.slice(end - tail.length + s, end);
+    if (!known || cand.length > known.length) known = cand;
+  }
+  const segs = src ? segmentTail(src) : [];
+  const words: string[] = [];
+  let count = 0;
+  for (let i = segs.length - 1; i >= 0 && count < 4; i--) {
+    const w = segs[i]!;
+    if (ZH_STOP_TOKEN.test(w) || !/^[\u4e00-\u9fff-]+$/.test(w)) break;
+    words.unshift(w);
+    // Hyphens join a chain of parts (`皮质-纹状体-丘脑-皮质`): they do not count as words.
+    if (w !== '-') count++;
+  }
+  while (words[0] === '-') words.shift();
+  const chain = words.join('');
+  // A hyphenated chain is one name, longer than the vocabulary word it ends with (`…-丘脑-皮质`).
+  if (chain.includes('-') && isChineseTerm(chain) && (!known || chain.length > known.length)) return chain;
+  if (known) return known;
+  return isChineseTerm(chain) ? chain : null;
+}
+
+function segmentTail(src: string): string[] {
+  // Only the last clause matters; segmenting it alone keeps jieba from gluing across punctuation.
+  const cut = Math.max(...['，', '。', '；', '：', '、', ',', ' '].map((p) => src.lastIndexOf(p)));
+  const tail = src.slice(cut + 1);
+  const words: string[] = [];
+  let o = 0;
+  const b = [...wordBoundaries(tail)].sort((x, y) => x - y);
+  for (const x of b) {
+    if (x > o) words.push(tail.slice(o, x));
+    o = x;
+  }
+  if (o < tail.length) words.push(tail.slice(o));
+  return words;
+}

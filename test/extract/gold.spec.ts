@@ -1,0 +1,79 @@
+// Extraction quality, scored by the shared scorer on the real pipeline (prepare → extractor → merge).
+// The ketamine chapter must meet the issue's bar; the predictive-coding chapter (an English gold made by
+// hand by someone else) must hold what was measured, less a margin of about one item per figure.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportOf, repoRoot } from './pipeline';
+
+// CI has ../shared beside the clone, at the same relative path as here.
+const shared = path.resolve(repoRoot, '../shared/eval');
+const scorer = path.join(shared, 'score.mjs');
+
+interface Score {
+  conceptR: number;
+  conceptP: number;
+  relationR: number;
+  relationP: number;
+  citations: [number, number];
+  entries: [number, number] | null;
+  line: string;
+}
+
+async function score(chapter: string, gold: string): Promise<Score> {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'gold-')), 'export.json');
+  writeFileSync(out, JSON.stringify(await exportOf([path.join(repoRoot, 'data/corpus', chapter)])));
+  // The scorer exits 1 only when a --min threshold is given and missed; none is given here.
+  const text = execFileSync(process.execPath, [scorer, gold, out], { encoding: 'utf8' });
+  const line = text.trim().split('\n').pop()!;
+  const m =
+    /concepts R=([\d.]+).*P=([\d.]+) \(\d+\/\d+\) \| relations R=([\d.]+).*P=([\d.]+) \(\d+\/\d+\) \| citations (\d+)\/(\d+)(?: \| entries (\d+)\/(\d+))?/.exec(
+      line,
+    );
+  if (!m) throw new Error(`unexpected scorer output: ${line}`);
+  const n = (i: number) => Number(m[i]);
+  return {
+    conceptR: n(1),
+    conceptP: n(2),
+    relationR: n(3),
+    relationP: n(4),
+    citations: [n(5), n(6)],
+    entries: m[7] ? [n(7), n(8)] : null,
+    line,
+  };
+}
+
+describe('gold scores', () => {
+  it('ketamine chapter (zh): concepts R ≥ 0.95, P ≥ 0.85; relations R ≥ 0.85, P ≥ 0.75; citations 11/11; entries 13/13', async () => {
+    const s = await score(
+      'ketamine-synaptogenesis-applications.zh.md',
+      path.join(shared, 'ketamine-synaptogenesis-applications.zh.gold.json'),
+    );
+    console.log(s.line);
+    expect(s.conceptR).toBeGreaterThanOrEqual(0.95);
+    expect(s.conceptP).toBeGreaterThanOrEqual(0.85);
+    expect(s.relationR).toBeGreaterThanOrEqual(0.85);
+    expect(s.relationP).toBeGreaterThanOrEqual(0.75);
+    expect(s.citations).toEqual([11, 11]);
+    expect(s.entries).toEqual([13, 13]);
+  });
+
+  // Measured: concepts R=0.96 (24/25) P=1.00 (29/29); relations R=0.80 (8/10) P=0.80 (8/10); citations
+  // 11/11; entries 4/4. One required concept is 0.04 of recall, one required relation 0.10: the floors
+  // below allow one concept and one relation to slip (and two typed false positives) before failing.
+  it('predictive-coding chapter (en): concepts R ≥ 0.92, P ≥ 0.90; relations R ≥ 0.70, P ≥ 0.65; citations 11/11', async () => {
+    const s = await score(
+      'predictive-coding-psychiatry.en.md',
+      path.join(repoRoot, 'test/fixtures/predictive-coding-psychiatry.en.gold.json'),
+    );
+    console.log(s.line);
+    expect(s.conceptR).toBeGreaterThanOrEqual(0.92);
+    expect(s.conceptP).toBeGreaterThanOrEqual(0.9);
+    expect(s.relationR).toBeGreaterThanOrEqual(0.7);
+    expect(s.relationP).toBeGreaterThanOrEqual(0.65);
+    expect(s.citations).toEqual([11, 11]);
+    expect(s.entries).toEqual([4, 4]);
+  });
+});

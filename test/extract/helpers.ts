@@ -1,0 +1,40 @@
+/**
+ * Test helpers for extraction: parse a Markdown snippet as a chapter and run the default extractor on it,
+ * with readable views of the result (relations as `subject -predicate-> object` by label).
+ */
+import { parseChapter } from '../../server/ingest/chapter';
+import { decodeSource } from '../../server/ingest/source-file';
+import { createExtractor } from '../../server/extract/extractor';
+import type { ChapterExtraction } from '../../server/extract/extraction';
+import type { ParsedChapter } from '../../server/ingest/chapter';
+
+const extractor = createExtractor();
+
+export interface Extracted {
+  chapter: ParsedChapter;
+  result: ChapterExtraction;
+  /** `subject -predicate-> object` by concept label, sorted. */
+  relations: string[];
+  /** Concept labels by category. */
+  concepts: Map<string, string>;
+  relation: (subject: string, predicate: string, object: string) => ChapterExtraction['relations'][number] | undefined;
+}
+
+export function extract(markdown: string, name = 'snippet.zh.md'): Extracted {
+  const chapter = parseChapter(decodeSource(name, Buffer.from(markdown, 'utf8')));
+  const result = extractor(chapter);
+  const label = (key: string) => result.concepts.get(key)?.label ?? key;
+  const relations = result.relations
+    .map((r) => `${label(r.subject)} -${r.attributes.predicate}-> ${label(r.object)}`)
+    .sort();
+  const concepts = new Map<string, string>();
+  for (const c of result.concepts.values()) concepts.set(c.label, c.category);
+  const relation = (subject: string, predicate: string, object: string) =>
+    result.relations.find(
+      (r) =>
+        r.attributes.predicate === predicate &&
+        ((label(r.subject) === subject && label(r.object) === object) ||
+          (label(r.subject) === object && label(r.object) === subject)),
+    );
+  return { chapter, result, relations, concepts, relation };
+}

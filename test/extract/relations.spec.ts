@@ -1,0 +1,182 @@
+// Typed relations from cue patterns, family by family in both languages: active and passive voice,
+// modifier phrases, coordination, category constraints, negation and hedging kept as attributes, pronouns
+// resolved to the salient concept, frames (`in PTSD, the fear circuit…`) and named hypotheses.
+import { describe, expect, it } from 'vitest';
+import { EN_CUES, ZH_CUES } from '../../server/extract/cues';
+import { extract } from './helpers';
+
+const zh = (md: string) => extract(md, 'snippet.zh.md');
+const en = (md: string) => extract(md, 'snippet.en.md');
+
+describe('cue families, Chinese and English', () => {
+  const cases: [string, string, string[]][] = [
+    ['treats', '锂盐用于治疗双相情感障碍。', ['锂盐 -treats-> 双相情感障碍']],
+    ['treats', 'Lithium is used to treat bipolar disorder.', ['lithium -treats-> bipolar disorder']],
+    ['treats (reduce + Disorder)', '氯胺酮可以显著减少自杀念头。', ['氯胺酮 -treats-> 自杀念头']],
+    ['prevents', '锂盐可以预防躁狂发作。', ['锂盐 -prevents-> 躁狂']],
+    ['prevents', 'Lithium and valproate prevent mania.', ['lithium -prevents-> mania', 'valproate -prevents-> mania']],
+    ['causes', '氯胺酮诱导突触生成。', ['氯胺酮 -causes-> 突触发生']],
+    ['causes', 'Chronic stress leads to hippocampal atrophy and depression.', ['chronic stress -causes-> depression']],
+    ['increases', '氯胺酮提高了大脑的学习率。', ['氯胺酮 -increases-> 学习率']],
+    ['increases', 'Lithium increases BDNF.', ['lithium -increases-> brain-derived neurotrophic factor']],
+    ['decreases', '氯胺酮阻断NMDA受体。', ['氯胺酮 -decreases-> NMDA受体']],
+    ['decreases', 'Ketamine blocks NMDA receptors.', ['ketamine -decreases-> NMDA receptor']],
+    ['risk_of', '慢性压力增加抑郁症的风险。', ['慢性应激 -risk_of-> 抑郁']],
+    ['risk_of', 'Clozapine carries a risk of agranulocytosis.', ['clozapine -risk_of-> agranulocytosis']],
+    ['biomarker_for', 'BDNF是抑郁症的生物标志物。', ['脑源性神经营养因子 -biomarker_for-> 抑郁']],
+    [
+      'biomarker_for',
+      'BDNF is a biomarker for depression.',
+      ['brain-derived neurotrophic factor -biomarker_for-> depression'],
+    ],
+    ['implicated_in', '多巴胺参与精神分裂症。', ['多巴胺 -implicated_in-> 精神分裂症']],
+    ['implicated_in', 'Dopamine is implicated in schizophrenia.', ['dopamine -implicated_in-> schizophrenia']],
+    ['part_of', '海马体是边缘系统的一部分。', ['海马 -part_of-> 边缘系统']],
+    ['part_of', 'The hippocampus is part of the limbic system.', ['hippocampus -part_of-> limbic system']],
+    ['combined_with', '氯胺酮与心理治疗联合使用。', ['氯胺酮 -combined_with-> 心理治疗']],
+    [
+      'combined_with',
+      'Fluoxetine is often combined with psychotherapy.',
+      ['fluoxetine -combined_with-> psychotherapy'],
+    ],
+    ['contrasted_with', '与氟哌啶醇相比，氯氮平更有效。', ['氟哌啶醇 -contrasted_with-> 氯氮平']],
+    ['contrasted_with', 'Clozapine is more effective than haloperidol.', ['clozapine -contrasted_with-> haloperidol']],
+    ['associated_with', '炎症与抑郁症相关。', ['炎症 -associated_with-> 抑郁']],
+    ['associated_with', 'Inflammation is associated with depression.', ['inflammation -associated_with-> depression']],
+  ];
+  it.each(cases)('%s: %s', (_family, text, expected) => {
+    const e = /[\u4e00-\u9fff]/.test(text) ? zh(text) : en(text);
+    for (const r of expected) {
+      const [, subject, predicate, object] = /^(.+) -(\w+)-> (.+)$/.exec(r)!;
+      // Symmetric predicates are stored in key order, so either direction is the same relation.
+      expect(e.relation(subject!, predicate!, object!), `${r} in ${JSON.stringify(e.relations)}`).toBeDefined();
+    }
+  });
+
+  it('picks no predicate whose categories do not fit (a circuit does not treat a molecule)', () => {
+    expect(zh('前额叶皮层治疗多巴胺。').relations).toEqual([]);
+    expect(en('The amygdala treats dopamine.').relations).toEqual([]);
+  });
+});
+
+describe('cue lexicon', () => {
+  it('has cue patterns that capture nothing (the combined pattern tells cues apart by group number)', () => {
+    for (const c of [...ZH_CUES, ...EN_CUES])
+      expect(new RegExp(`${c.re.source}|`).exec('')!.length, c.re.source).toBe(1);
+  });
+});
+
+describe('voice and phrase forms', () => {
+  it('reads the passive voice with the agent after 由/被/by', () => {
+    expect(zh('突触生成由氯胺酮诱导。').relations).toEqual(['氯胺酮 -causes-> 突触发生']);
+    expect(zh('NMDA受体被氯胺酮阻断。').relations).toEqual(['氯胺酮 -decreases-> NMDA受体']);
+    expect(en('Depression is treated by SSRIs.').relations).toEqual([
+      'selective serotonin reuptake inhibitor -treats-> depression',
+    ]);
+  });
+
+  it('reads modifier phrases (`X诱导的Y`, `X-induced Y`) as the relation they carry', () => {
+    expect(zh('氯胺酮诱导的突触生成很快。').relations).toEqual(['氯胺酮 -causes-> 突触发生']);
+    expect(en('Ketamine-induced synaptogenesis is rapid.').relations).toEqual(['ketamine -causes-> synaptogenesis']);
+  });
+
+  it('spreads a relation over coordinated concepts', () => {
+    expect(zh('锂盐可以预防躁狂和抑郁症。').relations).toEqual(['锂盐 -prevents-> 抑郁', '锂盐 -prevents-> 躁狂']);
+  });
+
+  it('does not take a means (`通过…`) for the subject, nor a noun (`的急剧增加`) for a verb', () => {
+    expect(zh('SSRIs是一类药物。它们通过阻断5-羟色胺转运体提高5-羟色胺浓度。').relations).toContain(
+      '选择性5-羟色胺再摄取抑制剂 -increases-> 5-羟色胺浓度',
+    );
+    expect(zh('动作电位期间钠通道的急剧增加使膜电位去极化。').relations).toEqual([]);
+  });
+
+  it('takes the head of a Chinese object phrase, not its modifiers', () => {
+    expect(
+      zh('假说认为，氯胺酮诱导的突触生成可以加强大脑在前额叶皮层中的“自上而下”控制。').relation(
+        '突触发生',
+        'increases',
+        '自上而下控制',
+      ),
+    ).toBeDefined();
+  });
+});
+
+describe('negation and hedging', () => {
+  it('keeps a negated relation, marked', () => {
+    for (const e of [zh('氯胺酮并不能治疗精神分裂症。'), en('Ketamine does not treat schizophrenia.')]) {
+      expect(e.result.relations).toHaveLength(1);
+      expect(e.result.relations[0]!.attributes).toMatchObject({ predicate: 'treats', negated: true, hedged: false });
+    }
+  });
+
+  it('does not read `不仅` or `not only` as a negation', () => {
+    const r = zh('氯胺酮不仅起效快，还能治疗抑郁症。').result.relations[0]!;
+    expect(r.attributes.negated).toBe(false);
+  });
+
+  it('keeps a hedged relation, marked (可能, 假说认为, may, is hypothesised)', () => {
+    for (const e of [
+      zh('氯胺酮可能减少自杀念头。'),
+      zh('假说认为，氯胺酮诱导突触生成。'),
+      en('Ketamine may reduce suicidal ideation.'),
+      en('It is hypothesised that ketamine induces synaptogenesis.'),
+    ]) {
+      expect(e.result.relations.length).toBeGreaterThan(0);
+      for (const r of e.result.relations) expect(r.attributes).toMatchObject({ hedged: true, negated: false });
+    }
+  });
+
+  it('records evidence, cue and confidence, and merges one relation stated twice', () => {
+    const { result } = en('Ketamine treats depression. Depression is treated by ketamine.');
+    expect(result.relations).toHaveLength(2);
+    const [a, b] = result.relations;
+    expect(a!.subject).toBe(b!.subject);
+    expect(a!.attributes.evidence).not.toEqual(b!.attributes.evidence);
+    expect(a!.attributes.cues[0]).toBe('treats');
+    expect(a!.attributes.confidence).toBeGreaterThan(0.5);
+  });
+});
+
+describe('pronouns and anaphora', () => {
+  it('resolves 它/其 and it/its to the salient concept of the paragraph', () => {
+    expect(zh('氯胺酮是一种麻醉药。它能迅速缓解抑郁症。').relations).toEqual(['氯胺酮 -treats-> 抑郁']);
+    expect(en('Ketamine is an anaesthetic. It rapidly relieves depression.').relations).toEqual([
+      'ketamine -treats-> depression',
+    ]);
+  });
+
+  it('resolves a pronoun to a concept of the category the predicate needs', () => {
+    // 其 could be 突触生成 or 氯胺酮; combined_with needs an intervention.
+    expect(
+      zh('氯胺酮诱导的突触生成很重要。其与心理治疗的结合更重要。').relation('氯胺酮', 'combined_with', '心理治疗'),
+    ).toBeDefined();
+  });
+
+  it('records a pronoun mention for the resolved concept', () => {
+    const { result, chapter } = en('Ketamine is an anaesthetic. It rapidly relieves depression.');
+    const m = result.mentions.find((x) => x.claim === chapter.claims[1]!.key && x.attributes.via === 'pronoun');
+    expect(m?.attributes.surface).toBe('It');
+  });
+
+  it('names the chapter theory by `this framework` after an apposition', () => {
+    const md =
+      'This framework, known as predictive coding, is new.\n\nThis framework offers a lens through which to view psychosis.';
+    expect(en(md).relations).toContain('predictive coding -associated_with-> psychosis');
+  });
+});
+
+describe('frames and named hypotheses', () => {
+  it('implicates the structure that works abnormally where a disorder is in view', () => {
+    expect(zh('在强迫症中，纹状体过度活跃。').relations).toContain('纹状体 -implicated_in-> 强迫症');
+    expect(en('In schizophrenia, the hippocampus is hyperactive.').relations).toContain(
+      'hippocampus -implicated_in-> schizophrenia',
+    );
+  });
+
+  it('implicates a named hypothesis in its disorder', () => {
+    expect(en('This is the "aberrant salience" hypothesis of psychosis.').relations).toEqual([
+      'aberrant salience -implicated_in-> psychosis',
+    ]);
+  });
+});
