@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { ChapterGraph } from '../build/chapter-graph';
 import { mergeFragments } from '../build/merge-graph';
 import type { GraphExport } from '../model/types';
-import type { GraphFilter, GraphStoreCore, IngestBatch, KnownProblem, StoreStats } from './graph-store';
+import type { GraphFilter, GraphStore, IngestBatch, KnownProblem, StoreStats } from './graph-store';
 import { GraphQueries } from './graph-queries';
 
 const Manifest = z.object({
@@ -29,7 +29,7 @@ async function writeAtomic(file: string, data: string): Promise<void> {
 const fileName = (id: string, content: string) =>
   `${createHash('sha1').update(id).digest('hex').slice(0, 16)}-${createHash('sha1').update(content).digest('hex').slice(0, 12)}.json`;
 
-export class EmbeddedStore extends GraphQueries implements GraphStoreCore {
+export class EmbeddedStore extends GraphQueries implements GraphStore {
   readonly kind = 'embedded' as const;
   private manifest: Manifest = { version: 1, documents: {}, problems: null };
   private fragments = new Map<string, GraphExport>();

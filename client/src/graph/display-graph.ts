@@ -1,0 +1,153 @@
+/**
+ * The graph the explorer draws: concepts as nodes, relations and co-mentions as edges, with the display
+ * attributes sigma reads (position, size, colour, label, program type). It is built from the API's
+ * graphology serialisations (overview and neighbourhoods); everything else in an export (documents,
+ * sections, claims, sources) is left out of the drawing and fetched when a panel needs it.
+ */
+import Graph from 'graphology';
+import type {
+  Category,
+  CoMentionAttributes,
+  ConceptAttributes,
+  GraphExport,
+  Lang,
+  RelationAttributes,
+} from '../../../server/model/types';
+import type { VerdictKind } from '../../../server/curation/types';
+import { SYMMETRIC, type LinkType } from '../app/domain';
+import { conceptLabel } from '../i18n/i18n';
+import { CATEGORY_COLORS, LINK_COLORS } from './palette';
+
+export interface DisplayNode {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  category: Category;
+  labels: ConceptAttributes['labels'];
+  mainLabel: string;
+  documents: string[];
+  mentionCount: number;
+}
+
+export interface DisplayEdge {
+  link: LinkType;
+  /** Claim keys that support the edge. */
+  evidence: string[];
+  hedged: boolean;
+  negated: boolean;
+  confidence: number;
+  /** FA2's attraction weight. */
+  weight: number;
+  size: number;
+  color: string;
+  type: EdgeProgramName;
+  /** A reviewer's verdict on the relation (from the API's curation overlay or the verdict list). */
+  curation?: VerdictKind;
+}
+
+export type EdgeProgramName = 'arrow' | 'line' | 'dashedArrow' | 'dashedLine';
+export type DisplayGraph = Graph<DisplayNode, DisplayEdge>;
+
+export const createDisplayGraph = (): DisplayGraph =>
+  new Graph<DisplayNode, DisplayEdge>({ type: 'directed', multi: true, allowSelfLoops: false });
+
+export function edgeProgram(link: LinkType, hedged: boolean): EdgeProgramName {
+  const arrow = !SYMMETRIC.has(link);
+  if (hedged) return arrow ? 'dashedArrow' : 'dashedLine';
+  return arrow ? 'arrow' : 'line';
+}
+
+function relationEdge(a: RelationAttributes & { curation?: VerdictKind }): DisplayEdge {
+  return {
+    ...(a.curation ? { curation: a.curation } : {}),
+    link: a.predicate,
+    evidence: a.evidence,
+    hedged: a.hedged,
+    negated: a.negated,
+    confidence: a.confidence,
+    weight: 1 + Math.log2(Math.max(1, a.evidence.length)),
+    size: 2 + Math.min(3, Math.log2(Math.max(1, a.evidence.length))),
+    color: LINK_COLORS[a.predicate],
+    type: edgeProgram(a.predicate, a.hedged),
+  };
+}
+
+function coMentionEdge(a: CoMentionAttributes): DisplayEdge {
+  return {
+    link: 'co_mention',
+    evidence: a.evidence,
+    hedged: false,
+    negated: false,
+    confidence: 1,
+    weight: Math.min(4, a.weight) * 0.5,
+    size: 0.6 + Math.min(1.5, Math.log2(Math.max(1, a.weight)) * 0.5),
+    color: LINK_COLORS.co_mention,
+    type: 'line',
+  };
+}
+
+export interface MergeResult {
+  nodes: string[];
+  edges: string[];
+}
+
+/**
+ * Adds an export's concepts and concept-to-concept links that the graph lacks. `place` gives a new
+ * node its starting position. Returns the keys added.
+ */
+export function mergeExport(
+  g: DisplayGraph,
+  exp: GraphExport,
+  lang: Lang,
+  place: (key: string, a: ConceptAttributes) => { x: number; y: number },
+): MergeResult {
+  const added: MergeResult = { nodes: [], edges: [] };
+  // Into an empty graph nothing can be there already (the first overview: the large case).
+  const fresh = g.order === 0;
+  for (const n of exp.nodes) {
+    const a = n.attributes;
+    if (!a || a.kind !== 'concept' || (!fresh && g.hasNode(n.key))) continue;
+    const { x, y } = place(n.key, a);
+    g.addNode(n.key, {
+      x,
+      y,
+      size: 4,
+      color: CATEGORY_COLORS[a.category] ?? CATEGORY_COLORS.Concept,
+      label: conceptLabel(a, lang),
+      category: a.category,
+      labels: a.labels ?? {},
+      mainLabel: a.label,
+      documents: a.documents ?? [],
+      mentionCount: a.mentionCount ?? 0,
+    });
+    added.nodes.push(n.key);
+  }
+  for (const e of exp.edges) {
+    const a = e.attributes;
+    if (!a || (a.kind !== 'relation' && a.kind !== 'co_mention')) continue;
+    if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target) continue;
+    const key = e.key ?? `${a.kind}:${e.source}->${e.target}`;
+    if (!fresh && g.hasEdge(key)) continue;
+    g.addDirectedEdgeWithKey(key, e.source, e.target, a.kind === 'relation' ? relationEdge(a) : coMentionEdge(a));
+    added.edges.push(key);
+  }
+  return added;
+}
+
+/** Sets every node's label for a language. */
+export function relabel(g: DisplayGraph, lang: Lang): void {
+  g.updateEachNodeAttributes(
+    (_k, a) => ({ ...a, label: conceptLabel({ label: a.mainLabel, labels: a.labels }, lang) }),
+    {
+      attributes: ['label'],
+    },
+  );
+}
+
+/** Whether an edge (by its evidence) belongs to a document. Claim keys are `claim:<docId>#<n>`. */
+export function edgeInDocument(evidence: readonly string[], documentKey: string): boolean {
+  const prefix = `claim:${documentKey.replace(/^doc:/, '')}#`;
+  return evidence.some((c) => c.startsWith(prefix));
+}

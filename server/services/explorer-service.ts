@@ -1,0 +1,194 @@
+/**
+ * The explorer's questions (search, concepts, neighbourhoods, paths, claims, sources, documents, health
+ * and statistics), answered from an injected store. Parameters arrive validated; this layer turns
+ * identifiers into keys, shapes the store's answers for readers (relations grouped by predicate, citation
+ * coverage) and reports an unreachable store as such.
+ */
+import { StoreUnavailableError, UsageError } from '../errors';
+import type { Category, ClaimAttributes, Predicate } from '../model/types';
+import type {
+  ClaimDetail,
+  ConceptDetail,
+  DocumentDetail,
+  DocumentSummary,
+  GraphStore,
+  Keyed,
+  Page,
+  PathHop,
+  RelationSummary,
+  SearchHit,
+  SourceDetail,
+  StoreStats,
+} from '../store/graph-store';
+import { claimKey, conceptKey, documentKey, problemId, sectionKey } from './ids';
+import { graphView, keyedConceptSummary, type ConceptSummary, type GraphView } from './shapes';
+import { RETRY_AFTER_SECONDS, StoreGate } from './store-gate';
+
+export interface Health {
+  status: 'ok';
+  store: GraphStore['kind'];
+}
+
+export interface RelationGroup {
+  predicate: Predicate;
+  /** Relations with this predicate, and the evidence sentences behind them all. */
+  count: number;
+  evidenceCount: number;
+  /** The first of them in the store's order (outgoing first, most evidence first), up to the limit asked. */
+  relations: RelationSummary[];
+}
+
+export interface ConceptView {
+  concept: ConceptDetail['concept'];
+  degree: number;
+  pagerank: number;
+  relations: RelationGroup[];
+  mentions: Page<Keyed<ClaimAttributes>>;
+}
+
+export interface PathHopView extends Omit<PathHop, 'evidence'> {
+  /** The first evidence sentences, up to the limit asked, and how many there are in all. */
+  evidence: PathHop['evidence'];
+  evidenceCount: number;
+}
+
+export interface PathView {
+  nodes: Keyed<ConceptSummary>[];
+  hops: PathHopView[];
+}
+
+export interface PathsView {
+  from: string;
+  to: string;
+  paths: PathView[];
+}
+
+export interface ClaimView extends Omit<ClaimDetail, 'concepts'> {
+  concepts: Keyed<ConceptSummary>[];
+}
+
+/** Share of claims that cite a source; 0 when there are no claims. */
+const coverage = (cited: number, claims: number) => (claims === 0 ? 0 : Math.round((cited / claims) * 10000) / 10000);
+
+export interface DocumentSummaryView extends DocumentSummary {
+  coverage: number;
+}
+
+export interface DocumentView extends DocumentSummaryView {
+  sections: (DocumentDetail['sections'][number] & { coverage: number })[];
+}
+
+export class ExplorerService {
+  private readonly gate: StoreGate;
+
+  constructor(private readonly store: GraphStore) {
+    this.gate = new StoreGate(store);
+  }
+
+  async health(): Promise<Health> {
+    if (!(await this.gate.reachable())) throw new StoreUnavailableError('store: not reachable', RETRY_AFTER_SECONDS);
+    return { status: 'ok', store: this.store.kind };
+  }
+
+  stats(): Promise<StoreStats> {
+    return this.gate.run(() => this.store.stats());
+  }
+
+  async search(q: string, opts: { kinds?: SearchHit['kind'][]; categories?: Category[]; limit: number }) {
+    const hits = await this.gate.run(() => this.store.search({ q, ...opts }));
+    return { q, hits };
+  }
+
+  /** `relations`: how many relations each predicate group lists (its `count` gives them all). */
+  async concept(id: string, mentions: { offset: number; limit: number }, relations: number): Promise<ConceptView> {
+    const key = conceptKey(id);
+    const d = await this.gate.run(() => this.store.concept(key, mentions));
+    const groups = new Map<Predicate, RelationGroup>();
+    for (const r of d.relations) {
+      let g = groups.get(r.predicate);
+      if (!g) groups.set(r.predicate, (g = { predicate: r.predicate, count: 0, evidenceCount: 0, relations: [] }));
+      g.count++;
+      g.evidenceCount += r.evidenceCount;
+      if (g.relations.length < relations) g.relations.push(r);
+    }
+    return {
+      concept: d.concept,
+      degree: d.degree,
+      pagerank: d.pagerank,
+      relations: [...groups.values()],
+      mentions: { total: d.mentions.total, ...mentions, items: d.mentions.claims },
+    };
+  }
+
+  /** The neighbourhood as drawn: compact concepts and at most `edgeLimit` relations (see `graphView`). */
+  async neighborhood(
+    id: string,
+    depth: number,
+    filter: { predicates?: Predicate[]; categories?: Category[]; limit: number },
+    edgeLimit: number,
+  ): Promise<GraphView> {
+    const g = await this.gate.run(() => this.store.neighborhood(conceptKey(id), depth, filter));
+    return graphView(g, edgeLimit);
+  }
+
+  /** `evidence`: how many evidence sentences each hop lists (its `evidenceCount` gives them all). */
+  async paths(
+    q: { from: string; to: string; k: number; maxLength: number; predicates?: Predicate[] },
+    evidence: number,
+  ): Promise<PathsView> {
+    const from = conceptKey(q.from);
+    const to = conceptKey(q.to);
+    if (from === to) throw new UsageError('to: must name a different concept than from', 'to');
+    const paths = await this.gate.run(() => this.store.paths({ ...q, from, to }));
+    return {
+      from,
+      to,
+      paths: paths.map((p) => ({
+        nodes: p.nodes.map(keyedConceptSummary),
+        hops: p.hops.map((h) => ({ ...h, evidence: h.evidence.slice(0, evidence), evidenceCount: h.evidence.length })),
+      })),
+    };
+  }
+
+  claims(filter: {
+    document?: string;
+    section?: string;
+    cited?: boolean;
+    hedged?: boolean;
+    concept?: string;
+    offset: number;
+    limit: number;
+  }): Promise<Page<Keyed<ClaimAttributes>>> {
+    return this.gate.run(() =>
+      this.store.claims({
+        ...filter,
+        document: filter.document === undefined ? undefined : documentKey(filter.document),
+        section: filter.section === undefined ? undefined : sectionKey(filter.section),
+        concept: filter.concept === undefined ? undefined : conceptKey(filter.concept),
+      }),
+    );
+  }
+
+  async claim(id: string): Promise<ClaimView> {
+    const d = await this.gate.run(() => this.store.claim(claimKey(id)));
+    return { ...d, concepts: d.concepts.map(keyedConceptSummary) };
+  }
+
+  source(id: string): Promise<SourceDetail> {
+    return this.gate.run(() => this.store.source(problemId(id)));
+  }
+
+  async documents(): Promise<{ documents: DocumentSummaryView[] }> {
+    const list = await this.gate.run(() => this.store.documents());
+    return { documents: list.map((d) => ({ ...d, coverage: coverage(d.cited, d.claims) })) };
+  }
+
+  async document(id: string): Promise<DocumentView> {
+    const d = await this.gate.run(() => this.store.document(documentKey(id)));
+    return {
+      ...d,
+      coverage: coverage(d.cited, d.claims),
+      sections: d.sections.map((s) => ({ ...s, coverage: coverage(s.cited, s.claims) })),
+    };
+  }
+}

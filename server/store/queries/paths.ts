@@ -1,0 +1,100 @@
+/**
+ * k shortest simple paths between two nodes (Yen's algorithm) over an unweighted, undirected view of a
+ * graph. Paths are ordered by length, then by their node keys compared one by one, and the result is
+ * exactly the first k paths of that order: each spur path is the smallest in the same order (a BFS from
+ * the target gives distances, then a walk from the spur node takes the smallest neighbour one step
+ * closer), which is what makes Yen's algorithm exact for a total order rather than for lengths alone.
+ */
+
+export interface PathGraph {
+  /** Neighbours of a node in the undirected view, in ascending key order, without duplicates. */
+  neighbors(node: string): readonly string[];
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+function comparePaths(a: readonly string[], b: readonly string[]): number {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * The smallest path from `from` to `to` with at most `maxHops` edges that avoids `bannedNodes` and
+ * `bannedEdges` (undirected pairs), or null.
+ */
+function smallestPath(
+  g: PathGraph,
+  from: string,
+  to: string,
+  maxHops: number,
+  bannedNodes: ReadonlySet<string>,
+  bannedEdges: ReadonlySet<string>,
+): string[] | null {
+  if (maxHops < 1 || bannedNodes.has(from) || bannedNodes.has(to)) return null;
+  // Distances to the target, up to maxHops - 1 away from it (the source itself is reached at maxHops).
+  const dist = new Map<string, number>([[to, 0]]);
+  let frontier = [to];
+  // Stop as soon as the source is reached: the walk below only reads distances smaller than its own,
+  // and every level below the source's is complete by then.
+  search: for (let d = 1; d <= maxHops && frontier.length; d++) {
+    const next: string[] = [];
+    for (const u of frontier) {
+      for (const v of g.neighbors(u)) {
+        if (dist.has(v) || bannedNodes.has(v) || bannedEdges.has(pairKey(u, v))) continue;
+        dist.set(v, d);
+        if (v === from) break search;
+        next.push(v);
+      }
+    }
+    frontier = next;
+  }
+  const total = dist.get(from);
+  if (total === undefined) return null;
+  const path = [from];
+  let cur = from;
+  for (let d = total; d > 0; d--) {
+    const step = g.neighbors(cur).find((v) => dist.get(v) === d - 1 && !bannedEdges.has(pairKey(cur, v)));
+    // Unreachable: a node at distance d always has a neighbour at d - 1 through the edge that set it.
+    if (step === undefined) return null;
+    path.push(step);
+    cur = step;
+  }
+  return path;
+}
+
+/** The first `k` simple paths from `from` to `to` of at most `maxHops` edges, as node key sequences. */
+export function kShortestPaths(g: PathGraph, from: string, to: string, k: number, maxHops: number): string[][] {
+  if (k < 1 || from === to) return [];
+  const first = smallestPath(g, from, to, maxHops, new Set(), new Set());
+  if (!first) return [];
+  const found: string[][] = [first];
+  const seen = new Set<string>([first.join('\u0000')]);
+  let candidates: string[][] = [];
+  while (found.length < k) {
+    const last = found[found.length - 1]!;
+    for (let i = 0; i < last.length - 1; i++) {
+      const spur = last[i]!;
+      const root = last.slice(0, i + 1);
+      const bannedEdges = new Set<string>();
+      for (const p of found) {
+        if (p.length > i + 1 && root.every((n, j) => p[j] === n)) bannedEdges.add(pairKey(p[i]!, p[i + 1]!));
+      }
+      const bannedNodes = new Set(root.slice(0, i));
+      const spurPath = smallestPath(g, spur, to, maxHops - i, bannedNodes, bannedEdges);
+      if (!spurPath) continue;
+      const path = [...root.slice(0, i), ...spurPath];
+      const id = path.join('\u0000');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      candidates.push(path);
+    }
+    if (candidates.length === 0) break;
+    candidates.sort(comparePaths);
+    found.push(candidates[0]!);
+    candidates = candidates.slice(1);
+  }
+  return found;
+}
