@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { pino } from 'pino';
 import { createApp } from '../server/api/app';
+import { openWorkflows } from '../server/api/workflows';
 import { closeOnSignals, listen } from '../server/api/index';
 import { loadConfig } from '../server/config';
 import { formatWarning } from '../server/errors';
@@ -50,7 +51,8 @@ async function main(): Promise<number> {
   // Build the embedded store's indexes now rather than on the first request.
   if ('warmUp' in store && typeof store.warmUp === 'function') store.warmUp();
 
-  const app = createApp({ store, config, logger });
+  const workflows = await openWorkflows(store, config);
+  const app = createApp({ store, config, logger, apiRouters: workflows.routers });
   const running = await listen(app, { port: config.PORT, host: config.HOST, store, logger });
   logger.info(`listening on ${running.url} (${store.kind} store); API docs at ${running.url}/api/docs`);
   closeOnSignals(running, logger);

@@ -280,3 +280,30 @@ describe('parameters', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('fresh figures', () => {
+  it('follow a store that counts its changes at once, and an unversioned one within its time-to-live', async () => {
+    const extra = 'test/fixtures/contract/corpus/a.zh.md';
+    const fixed = { t: 0 };
+    const unversioned = new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'generation') return undefined;
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const slow = new AuditService(unversioned, { ttlMs: 1000, now: () => fixed.t });
+    const before = await get<AuditSummary>('/api/audit');
+    expect((await slow.summary()).totals).toEqual(before.totals);
+
+    const summary = await ingestInto(store, [extra], { extractor: createExtractor() });
+    expect(summary.errors).toEqual([]);
+    const after = await get<AuditSummary>('/api/audit');
+    expect(after.documents).toHaveLength(before.documents.length + 1);
+    expect(after.totals.claims).toBeGreaterThan(before.totals.claims);
+    // Within its time-to-live the unversioned service still answers from its snapshot, then catches up.
+    expect((await slow.summary()).totals).toEqual(before.totals);
+    fixed.t = 1001;
+    expect((await slow.summary()).totals).toEqual(after.totals);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Benchmark: the synthetic corpus (default 2,000 chapters) written into a fresh local Neo4j against the
+ * embedded store, in the same run from the same prepared fragments (reading and parsing the files is left
+ * out of both). Prints nodes/s and relationships/s for each store, the ratio, and whether Neo4j reaches
+ * the target of 20,000 relationships/s. Both stores must end with the same counts.
+ *
+ * `npm run bench:neo4j -- [--chapters N] [--seed S] [--group-rows R] [--heap 2g] [--pagecache 2g] [--profile]`
+ *   --group-rows  nodes + edges per write transaction (whole chapters); default the store's
+ *   --profile     also print where Neo4j's time goes, per statement (statements then run one by one)
+ * Set NEO4J_BENCH_URI (+ NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE) to use an existing, EMPTY server instead.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createExtractor } from '../../server/extract/extractor';
+import { prepare } from '../../server/ingest/prepare';
+import type { IngestBatch, StoreStats } from '../../server/store/graph-store';
+import { EmbeddedStore } from '../../server/store/embedded-store';
+import { Neo4jStore } from '../../server/store/neo4j/neo4j-store';
+import { freePort, javaAvailable, startNeo4j, type Neo4jServer } from '../neo4j/runtime';
+import { writeSynthCorpus } from '../synth-corpus';
+
+const TARGET_RELS_PER_S = 20_000;
+
+const { values } = parseArgs({
+  options: {
+    chapters: { type: 'string', default: '2000' },
+    seed: { type: 'string', default: '1' },
+    'group-rows': { type: 'string' },
+    heap: { type: 'string', default: '2g' },
+    pagecache: { type: 'string', default: '2g' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const chapters = Number(values.chapters);
+const seed = Number(values.seed);
+const groupRows = values['group-rows'] ? Number(values['group-rows']) : undefined;
+
+const total = (s: StoreStats) => ({
+  nodes: Object.values(s.nodes).reduce((a, b) => a + b, 0),
+  edges: Object.values(s.edges).reduce((a, b) => a + b, 0),
+});
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
+const row = (k: string, v: string) => console.log(`${k.padEnd(30)}${v}`);
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'bench-neo4j-'));
+let server: Neo4jServer | null = null;
+try {
+  // ---- the fragments, prepared once ----
+  const corpus = path.join(work, 'corpus');
+  const { files, bytes } = await writeSynthCorpus(corpus, { chapters, seed, appendices: true });
+  let t = performance.now();
+  const prepared = await prepare([corpus], { extractor: createExtractor() });
+  if (prepared.errors.length) throw new Error(`bench: the synthetic corpus has errors: ${prepared.errors[0]!.message}`);
+  console.log(
+    `corpus: ${chapters} chapters, ${files} files, ${(bytes / 1048576).toFixed(1)} MB (seed ${seed}); ` +
+      `prepared in ${secs(performance.now() - t)}`,
+  );
+  const batch: IngestBatch = { upsert: prepared.fragments, remove: [], problems: prepared.problems };
+
+  // ---- baseline: the embedded store (apply, then build the merged graph its reads use) ----
+  const embedded = new EmbeddedStore(path.join(work, 'embedded'));
+  await embedded.open();
+  t = performance.now();
+  await embedded.apply(batch);
+  const embeddedStats = await embedded.stats();
+  const embeddedMs = performance.now() - t;
+  const counts = total(embeddedStats);
+
+  // ---- Neo4j: a fresh local server, or the empty one NEO4J_BENCH_URI names ----
+  let connection;
+  if (process.env.NEO4J_BENCH_URI) {
+    connection = {
+      uri: process.env.NEO4J_BENCH_URI,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+      database: process.env.NEO4J_DATABASE ?? 'neo4j',
+    };
+  } else {
+    const java = javaAvailable();
+    if (!java.ok) throw new Error(`bench: cannot start a local Neo4j: ${java.reason}`);
+    const password = 'bench-password';
+    server = await startNeo4j({
+      dataDir: path.join(work, 'neo4j'),
+      port: await freePort(),
+      password,
+      heap: values.heap,
+      pagecache: values.pagecache,
+    });
+    console.log(`neo4j: ${server.info.version} on ${server.uri}, heap ${values.heap}, page cache ${values.pagecache}`);
+    connection = { uri: server.uri, user: 'neo4j', password, database: 'neo4j' };
+  }
+  const profile = new Map<string, { ms: number; n: number }>();
+  let done = 0;
+  const store = new Neo4jStore(connection, {
+    groupRows,
+    onCommit: (docs) => (done += docs.length),
+    hooks: values.profile
+      ? {
+          profile: (statement, ms) => {
+            const p = profile.get(statement) ?? { ms: 0, n: 0 };
+            p.ms += ms;
+            p.n++;
+            profile.set(statement, p);
+          },
+        }
+      : undefined,
+  });
+  await store.open();
+  try {
+    if ((await store.documentHashes()).size) throw new Error('bench: the Neo4j database is not empty');
+    const progress = setInterval(() => {
+      console.error(`  neo4j: ${done} / ${batch.upsert.length} chapters committed`);
+    }, 10_000);
+    t = performance.now();
+    try {
+      await store.apply(batch);
+    } finally {
+      clearInterval(progress);
+    }
+    const neo4jMs = performance.now() - t;
+    const neo4jStats = await store.stats();
+    const same = JSON.stringify(total(neo4jStats)) === JSON.stringify(counts);
+
+    console.log('');
+    row('stored', `${counts.nodes} nodes, ${counts.edges} relationships (${batch.upsert.length} chapters)`);
+    row(
+      'embedded store',
+      `${secs(embeddedMs)}  ${rate(counts.nodes, embeddedMs)} nodes/s  ${rate(counts.edges, embeddedMs)} relationships/s`,
+    );
+    row(
+      'neo4j store',
+      `${secs(neo4jMs)}  ${rate(counts.nodes, neo4jMs)} nodes/s  ${rate(counts.edges, neo4jMs)} relationships/s`,
+    );
+    row('ratio neo4j / embedded', `${(embeddedMs / neo4jMs).toFixed(2)}× the embedded store's throughput`);
+    const relsPerS = rate(counts.edges, neo4jMs);
+    row(
+      'target',
+      `${relsPerS} relationships/s ${relsPerS >= TARGET_RELS_PER_S ? '≥' : '<'} ${TARGET_RELS_PER_S} ` +
+        `(${relsPerS >= TARGET_RELS_PER_S ? 'met' : 'NOT met'})`,
+    );
+    row('same counts in both stores', same ? 'yes' : `NO: neo4j ${JSON.stringify(total(neo4jStats))}`);
+    if (values.profile) {
+      console.log('\nneo4j time per statement (statements run one by one while profiling):');
+      for (const [s, p] of [...profile].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20)) {
+        console.log(`${secs(p.ms).padStart(9)}  ${String(p.n).padStart(5)}×  ${s.slice(0, 110)}`);
+      }
+    }
+    if (!same) process.exitCode = 1;
+  } finally {
+    await store.close();
+  }
+} finally {
+  await server?.stop();
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,102 @@
+/**
+ * Shared nodes and edges from the chapters' versions of them, by the rules of model/merge.ts and in the
+ * order the embedded store folds them: chapters in ingest order (a replaced chapter keeps its place, a
+ * new one goes last), each chapter's version merged into what the earlier ones gave. Keeping each
+ * chapter's own version (in its Contribution node) is what lets a changed chapter be taken out exactly:
+ * first-wins labels, the highest-ranked origin and max confidence cannot be undone by subtraction.
+ */
+import { mergeCoMention, mergeConcept, mergeRelation, mergeSource } from '../../model/merge';
+import type {
+  CoMentionAttributes,
+  ConceptAttributes,
+  EdgeAttributes,
+  RelationAttributes,
+  SourceAttributes,
+} from '../../model/types';
+import type { KnownProblem } from '../graph-store';
+import type { SharedEdge, SharedKind, SharedParts } from './chapter-rows';
+import { keyOfEdge } from './codec';
+
+/** What one shared element of each kind is, once merged. */
+export interface SharedValue {
+  concepts: ConceptAttributes;
+  sources: SourceAttributes;
+  relations: SharedEdge<RelationAttributes>;
+  coMentions: SharedEdge<CoMentionAttributes>;
+}
+
+export type Contribution<K extends SharedKind> = SharedParts[K][number];
+
+const MERGE: { [K in SharedKind]: (a: SharedValue[K], b: SharedValue[K]) => SharedValue[K] } = {
+  concepts: mergeConcept,
+  sources: mergeSource,
+  relations: (a, b) => ({ ...a, attributes: mergeRelation(a.attributes, b.attributes) }),
+  coMentions: (a, b) => ({ ...a, attributes: mergeCoMention(a.attributes, b.attributes) }),
+};
+
+/** Merges `next` into `acc` (null: nothing yet) as build/chapter-graph.ts `upsertNode`/`upsertEdge` do. */
+export function mergeShared<K extends SharedKind>(
+  kind: K,
+  acc: SharedValue[K] | null,
+  next: SharedValue[K],
+): SharedValue[K] {
+  return acc === null ? next : MERGE[kind](acc, next);
+}
+
+/** A source as the merged graph shows it: a known problem's text replaces whatever the chapters said. */
+export function withProblem(a: SourceAttributes, p: KnownProblem | undefined): SourceAttributes {
+  return p ? { ...a, problem: p.problem, origin: p.origin } : a;
+}
+
+/**
+ * Frequent text in a chapter's parts, each replaced by one control character when stored. JSON text
+ * never holds a raw control character (JSON.stringify escapes them inside strings), so the replacement
+ * is exact both ways. It makes the Contribution nodes about half as big, which is most of what an
+ * ingest sends to the server besides the chapters' own nodes.
+ */
+function substitutions(docId: string): [string, string][] {
+  return [
+    ['\u0001', `"claim:${docId}#`],
+    ['\u0002', `"sec:${docId}#`],
+    ['\u0003', `"doc:${docId}"`],
+    ['\u0004', '"concept:'],
+    ['\u0005', '{"kind":"concept","category":"'],
+    ['\u0006', '{"kind":"co_mention","weight":'],
+    ['\u0007', '{"kind":"relation","predicate":"'],
+    ['\u0008', '"evidence":['],
+    ['\u000e', '"mentionCount":'],
+  ];
+}
+
+/** Shared edges are stored as [source, target, attributes]: the key follows from them (codec.ts keyOfEdge). */
+type StoredEdge<A> = [string, string, A];
+
+/** A chapter's parts as stored in its Contribution node: one compact JSON string per kind. */
+export function encodeParts(docId: string, parts: SharedParts): Record<SharedKind, string> {
+  const subs = substitutions(docId);
+  const pack = (value: unknown) => {
+    let text = JSON.stringify(value);
+    for (const [token, long] of subs) text = text.split(long).join(token);
+    return text;
+  };
+  const edges = <A>(list: [string, SharedEdge<A>][]): StoredEdge<A>[] =>
+    list.map(([, e]) => [e.source, e.target, e.attributes]);
+  return {
+    concepts: pack(parts.concepts),
+    sources: pack(parts.sources),
+    relations: pack(edges(parts.relations)),
+    coMentions: pack(edges(parts.coMentions)),
+  };
+}
+
+export function decodePart<K extends SharedKind>(kind: K, docId: string, text: string): SharedParts[K] {
+  const long = new Map(substitutions(docId));
+  let expanded = '';
+  for (const c of text) expanded += long.get(c) ?? c;
+  const json = JSON.parse(expanded) as unknown[];
+  if (kind !== 'relations' && kind !== 'coMentions') return json as SharedParts[K];
+  return (json as StoredEdge<EdgeAttributes>[]).map(([source, target, attributes]) => [
+    keyOfEdge(attributes, source, target),
+    { source, target, attributes },
+  ]) as SharedParts[K];
+}

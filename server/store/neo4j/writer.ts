@@ -1,0 +1,628 @@
+/**
+ * One write transaction of an ingest: a group of whole chapters (added, replaced or removed) and problem
+ * texts, applied all or nothing. Runs inside `executeWrite`, so it may be retried: everything it decides
+ * comes from what it reads in the transaction.
+ *
+ * Shape of a transaction:
+ *   1. lock the IngestMeta node (one writer at a time) and read the group's chapters' Contribution nodes;
+ *   2. read what the group's shared nodes (concepts, sources) are now — for concepts only the fields that
+ *      are not growing lists — and the shared edges a replaced or removed chapter held;
+ *   3. merge, by model/merge.ts. Where a replaced or removed chapter held a shared node or edge, read the
+ *      other chapters' versions of it and merge them all again in ingest order. Elsewhere the group's
+ *      chapters are new, hence last in ingest order, and their versions are merged into what is stored:
+ *      the scalar fields in TypeScript, the lists that only grow (a concept's aliases and documents, an
+ *      edge's evidence) appended in Cypher, so a concept named in every chapter is not sent back and
+ *      forth whole with every transaction;
+ *   4. delete the old chapters' own nodes; write the shared nodes, the new chapters' nodes with the
+ *      edges they start, the shared edges (deleting what no chapter holds any more), the Contribution
+ *      nodes and the next ingest-order number.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { ConceptAttributes, SourceAttributes } from '../../model/types';
+import type { KnownProblem } from '../graph-store';
+import { SHARED_KINDS, type ChapterRows, type EdgeGroup, type SharedKind } from './chapter-rows';
+import { decodeAttributes, encodeAttributes, plain, type Props } from './codec';
+import { decodePart, encodeParts, mergeShared, withProblem, type SharedValue } from './contributions';
+import { conceptTerms } from './search-terms';
+import {
+  CATEGORY_LABEL,
+  CATEGORY_LABELS,
+  CONTRIBUTION,
+  EDGE_TYPE,
+  INGEST_META,
+  INTERNAL,
+  KNOWN_PROBLEM,
+  META_ID,
+  NODE_LABEL,
+  PREDICATE_TYPE,
+} from './schema';
+
+export interface WriteGroup {
+  remove: string[];
+  upsert: ChapterRows[];
+  problems: KnownProblem[];
+}
+
+export interface WriteHooks {
+  /** Called after every statement of a group ran, before the commit; throwing rolls the group back. */
+  beforeCommit?: (documents: string[]) => void | Promise<void>;
+  /** For benchmarks: each statement's time, under its first line. */
+  profile?: (statement: string, ms: number) => void;
+}
+
+interface StoredContribution {
+  id: string;
+  seq: number;
+  docKey: string;
+  sections: string[];
+  claims: string[];
+  parts: Record<SharedKind, string>;
+}
+
+/** A shared element, merged, with the chapters that hold it. */
+interface Merged<K extends SharedKind> {
+  value: SharedValue[K];
+  docs: string[];
+}
+
+type Versions<K extends SharedKind> = { seq: number; doc: string; value: SharedValue[K] }[];
+type EdgeKind = 'relations' | 'coMentions';
+type EdgeValue = SharedValue[EdgeKind];
+
+const CONCEPT = NODE_LABEL.concept;
+const SOURCE = NODE_LABEL.source;
+/** Holds the raw `problem`/`origin` of a source whose known problem replaced them, to merge from later. */
+const RAW = '_raw';
+/** Marks a concept whose stored lists hold a repeated entry: it is always merged again from scratch. */
+const DUPES = '_dupes';
+/** A concept's lists that merging only ever extends (model/merge.ts `union`). */
+const CONCEPT_LISTS = ['aliases', 'entryIds', 'xrefs', 'documents'] as const;
+
+type Rows = (cypher: string, params: Record<string, unknown>) => Promise<Props[]>;
+
+/**
+ * Statements run one at a time: measured on a 2-core machine, letting the driver pipeline a group's
+ * statements (with their large parameter lists) made a transaction about three times slower. The no-op
+ * handler keeps an early failure from counting as an unhandled rejection; callers get it when they await.
+ */
+function runner(tx: ManagedTransaction, profile: WriteHooks['profile']): Rows {
+  let previous: Promise<unknown> = Promise.resolve();
+  return (cypher, params) => {
+    const exec = async () => {
+      const t0 = performance.now();
+      const out = (await tx.run(cypher, params)).records.map((r) => r.toObject() as Props);
+      profile?.(cypher.trim().split('\n')[0]!.replace(/\s+/g, ' '), performance.now() - t0);
+      return out;
+    };
+    const p = previous.then(exec);
+    previous = p.catch(() => undefined);
+    return p;
+  };
+}
+
+/** The relationship type of a shared edge. */
+const edgeType = (v: EdgeValue) =>
+  v.attributes.kind === 'relation' ? PREDICATE_TYPE[v.attributes.predicate] : EDGE_TYPE.co_mention;
+
+const docsOf = (props: Props) => (props[INTERNAL.docs] as string[] | undefined) ?? [];
+const hasRepeats = (list: readonly string[]) => new Set(list).size !== list.length;
+const conceptRepeats = (a: ConceptAttributes) => CONCEPT_LISTS.some((k) => hasRepeats(a[k]));
+
+/** A stored source's attributes as the chapters gave them, before a known problem replaced its text. */
+function sourceRaw(props: Props): SourceAttributes {
+  const a = decodeAttributes<SourceAttributes>(props, 'source');
+  const raw = props[RAW];
+  if (typeof raw !== 'string') return a;
+  const { problem: _p, origin: _o, ...rest } = a;
+  return { ...rest, ...(JSON.parse(raw) as Pick<SourceAttributes, 'problem' | 'origin'>) };
+}
+
+function sourceProps(id: string, raw: SourceAttributes, known: KnownProblem | undefined, docs: string[]): Props {
+  const props: Props = { id, ...encodeAttributes(withProblem(raw, known)), [INTERNAL.docs]: docs };
+  if (known) props[RAW] = JSON.stringify({ problem: raw.problem, origin: raw.origin });
+  return props;
+}
+
+const namesOf = (a: ConceptAttributes) => [a.label, ...Object.values(a.labels), ...a.aliases];
+
+function conceptProps(id: string, a: ConceptAttributes): Props {
+  const props: Props = { id, ...encodeAttributes(a), [INTERNAL.terms]: conceptTerms(namesOf(a)) };
+  if (conceptRepeats(a)) props[DUPES] = true;
+  return props;
+}
+
+/** The stored fields of a concept that are not growing lists (what incremental merging reads). */
+const CONCEPT_SCALARS = `n {.*, ${[...CONCEPT_LISTS, INTERNAL.terms].map((k) => `${k}: null`).join(', ')}}`;
+
+/**
+ * A concept read without its lists, made whole for model/merge.ts with empty lists and no mentions:
+ * merging the new versions into it gives the right scalar fields, and lists and a count that are exactly
+ * what must be appended to and added to the stored ones.
+ */
+function conceptStub(props: Props): ConceptAttributes {
+  const a = decodeAttributes<ConceptAttributes>(props, 'concept');
+  return { ...a, aliases: [], entryIds: [], xrefs: [], documents: [], mentionCount: 0 };
+}
+
+/** What an incremental concept update sets: the scalar fields (null removes one that went) and the additions. */
+function conceptUpdate(id: string, stored: Props, merged: ConceptAttributes): Props {
+  const { aliases, entryIds, xrefs, documents, mentionCount, ...rest } = merged;
+  const scalars: Props = encodeAttributes(rest);
+  for (const k of Object.keys(stored)) {
+    if (k !== 'id' && !(k in scalars) && stored[k] !== null && k !== 'mentionCount') scalars[k] = null;
+  }
+  return {
+    id,
+    scalars,
+    add: { aliases, entryIds, xrefs, documents, mentionCount, terms: conceptTerms(namesOf(merged)) },
+  };
+}
+
+const CONCEPT_APPEND = [
+  ...CONCEPT_LISTS.map((k) => `n.${k} = n.${k} + [x IN row.add.${k} WHERE NOT x IN n.${k}]`),
+  'n.mentionCount = n.mentionCount + row.add.mentionCount',
+  `n.${INTERNAL.terms} = n.${INTERNAL.terms} + [x IN row.add.terms WHERE NOT x IN n.${INTERNAL.terms}]`,
+].join(', ');
+
+function edgeProps(m: Merged<EdgeKind>): Props {
+  return encodeAttributes(m.value.attributes);
+}
+
+/**
+ * Appending new chapters' version of an edge to the stored one: model/merge.ts `mergeRelation` /
+ * `mergeCoMention` reduced to list appends, sums, max and and — evidence holders belong to one chapter
+ * each, so two chapters' lists never overlap. A relation's cues are padded to its evidence, as
+ * mergeRelation pads them.
+ */
+const APPEND: Record<'relation' | 'co_mention', string> = {
+  relation: `r.evidence = r.evidence + row.props.evidence, r.cues = r.cues + coalesce(row.cues, row.props.cues),
+    r.confidence = CASE WHEN row.props.confidence > r.confidence THEN row.props.confidence ELSE r.confidence END,
+    r.hedged = r.hedged AND row.props.hedged, r.negated = r.negated AND row.props.negated`,
+  co_mention: `r.weight = r.weight + row.props.weight, r.evidence = r.evidence + row.props.evidence`,
+};
+
+function appendRow(s: string, t: string, m: Merged<EdgeKind>): Props {
+  const row: Props = { s, t, props: edgeProps(m) };
+  const a = m.value.attributes;
+  if (a.kind === 'relation' && a.cues.length !== a.evidence.length)
+    row.cues = a.evidence.map((_, i) => a.cues[i] ?? '');
+  return row;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Applies one group of chapters and problems inside the caller's write transaction. */
+export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hooks: WriteHooks = {}): Promise<void> {
+  const rows = runner(tx, hooks.profile);
+
+  // ---- 1. lock, and what is stored about the group's chapters ----
+  const ids = [...new Set([...group.remove, ...group.upsert.map((u) => u.documentId)])];
+  const meta = await rows(
+    `MATCH (m:${INGEST_META} {id: $id}) SET m.version = m.version + 1 RETURN m.nextSeq AS nextSeq`,
+    { id: META_ID },
+  );
+  if (meta.length === 0) throw new Error('neo4j store: the IngestMeta node is missing (was open() called?)');
+  let nextSeq = plain(meta[0]!.nextSeq) as number;
+  const stored = new Map<string, StoredContribution>();
+  for (const r of await rows(
+    `UNWIND $ids AS id MATCH (c:${CONTRIBUTION} {document: id})
+     RETURN c.document AS id, c.seq AS seq, c.docKey AS docKey, c.sections AS sections, c.claims AS claims,
+            c.concepts AS concepts, c.sources AS sources, c.relations AS relations, c.coMentions AS coMentions`,
+    { ids },
+  )) {
+    const parts = {} as Record<SharedKind, string>;
+    for (const kind of SHARED_KINDS) parts[kind] = (r[kind] as string | null) ?? '[]';
+    stored.set(r.id as string, {
+      id: r.id as string,
+      seq: plain(r.seq) as number,
+      docKey: r.docKey as string,
+      sections: r.sections as string[],
+      claims: r.claims as string[],
+      parts,
+    });
+  }
+
+  // ---- plan: ingest order, chapters whose old version goes, what must be merged from scratch ----
+  const removing = new Set(group.remove);
+  const dirty = new Set<string>(group.remove.filter((id) => stored.has(id)));
+  const seqOf = new Map<string, number>();
+  for (const u of group.upsert) {
+    const old = stored.get(u.documentId);
+    if (old) dirty.add(u.documentId);
+    // A replaced chapter keeps its place in ingest order; a new one (or one removed and added again) goes last.
+    seqOf.set(u.documentId, old && !removing.has(u.documentId) ? old.seq : nextSeq++);
+  }
+  const recompute = Object.fromEntries(SHARED_KINDS.map((k) => [k, new Set<string>()])) as Record<
+    SharedKind,
+    Set<string>
+  >;
+  const incoming = Object.fromEntries(SHARED_KINDS.map((k) => [k, new Map()])) as {
+    [K in SharedKind]: Map<string, Versions<K>>;
+  };
+  /** Any version of each touched shared edge (its type and ends) and source (its problem id). */
+  const someEdge = new Map<string, EdgeValue>();
+  const problemOf = new Map<string, string>();
+  const note = (kind: SharedKind, key: string, value: SharedValue[SharedKind]) => {
+    if (kind === 'relations' || kind === 'coMentions') someEdge.set(key, value as EdgeValue);
+    else if (kind === 'sources') problemOf.set(key, (value as SourceAttributes).problemId);
+  };
+  for (const id of dirty) {
+    const old = stored.get(id)!;
+    for (const kind of SHARED_KINDS) {
+      for (const [key, value] of decodePart(kind, id, old.parts[kind])) {
+        recompute[kind].add(key);
+        note(kind, key, value as SharedValue[SharedKind]);
+      }
+    }
+  }
+  for (const u of group.upsert) {
+    const seq = seqOf.get(u.documentId)!;
+    const replaced = stored.has(u.documentId) && !removing.has(u.documentId);
+    for (const kind of SHARED_KINDS) {
+      for (const [key, value] of u.shared[kind] as [string, SharedValue[SharedKind]][]) {
+        push(incoming[kind] as Map<string, Versions<SharedKind>>, key, { seq, doc: u.documentId, value });
+        // A version with a repeated list entry is merged from scratch: list appends assume none.
+        if (replaced || (kind === 'concepts' && conceptRepeats(value as ConceptAttributes))) recompute[kind].add(key);
+        note(kind, key, value);
+      }
+    }
+  }
+  const touched = (kind: SharedKind) => [...new Set([...recompute[kind], ...incoming[kind].keys()])];
+
+  // ---- 2. what the touched shared nodes and edges are now ----
+  const conceptKeys = touched('concepts');
+  const conceptRows = await rows(
+    `UNWIND $ids AS id MATCH (n:${CONCEPT} {id: id})
+     RETURN id, ${CONCEPT_SCALARS} AS props,
+       CASE WHEN n.${DUPES} OR id IN $recompute THEN n.documents END AS docs`,
+    { ids: conceptKeys, recompute: [...recompute.concepts] },
+  );
+  /** Stored concepts: their scalar fields (as stored) and, when merged from scratch, their documents. */
+  const storedConcepts = new Map<string, { props: Props; docs: string[] }>();
+  for (const r of conceptRows) {
+    const props = r.props as Props;
+    storedConcepts.set(r.id as string, { props, docs: (r.docs as string[] | null) ?? [] });
+    if (props[DUPES]) recompute.concepts.add(r.id as string);
+  }
+
+  const problemIds = [...new Set(group.problems.map((p) => p.problemId))];
+  const sourceRows = await rows(
+    `UNWIND $rows AS row OPTIONAL MATCH (n:${SOURCE} {id: row.id})
+     RETURN row.id AS id, properties(n) AS props,
+       COLLECT { MATCH (k:${KNOWN_PROBLEM} {problemId: row.pid}) WHERE n IS NULL RETURN k {.problem, .origin} } AS known
+     UNION
+     UNWIND $problemIds AS pid MATCH (n:${SOURCE} {problemId: pid})
+     RETURN n.id AS id, properties(n) AS props, [] AS known`,
+    { rows: touched('sources').map((id) => ({ id, pid: problemOf.get(id)! })), problemIds },
+  );
+  const current = Object.fromEntries(SHARED_KINDS.map((k) => [k, new Map()])) as {
+    [K in SharedKind]: Map<string, Merged<K>>;
+  };
+  const known = new Map<string, KnownProblem>();
+  for (const r of sourceRows) {
+    const id = r.id as string;
+    const props = r.props as Props | null;
+    if (props) {
+      current.sources.set(id, { value: sourceRaw(props), docs: docsOf(props) });
+      // A stored source shows its known problem's text (if it has one) in place of its own.
+      if (typeof props[RAW] === 'string') {
+        const shown = decodeAttributes<SourceAttributes>(props, 'source');
+        known.set(shown.problemId, { problemId: shown.problemId, problem: shown.problem!, origin: shown.origin! });
+      }
+    }
+    const k = (r.known as { problem: string; origin: string }[])[0];
+    if (k) {
+      const problemId = problemOf.get(id)!;
+      known.set(problemId, { problemId, problem: JSON.parse(k.problem) as KnownProblem['problem'], origin: k.origin });
+    }
+  }
+  for (const p of group.problems) known.set(p.problemId, p);
+
+  const edgeReads = new Map<string, { k: string; s: string; t: string }[]>();
+  for (const kind of ['relations', 'coMentions'] as const) {
+    for (const key of recompute[kind]) {
+      const v = someEdge.get(key)!;
+      push(edgeReads, edgeType(v), { k: key, s: v.source, t: v.target });
+    }
+  }
+  for (const [type, list] of edgeReads) {
+    for (const r of await rows(
+      `UNWIND $rows AS row MATCH (:${CONCEPT} {id: row.s})-[r:${type}]->(:${CONCEPT} {id: row.t})
+       RETURN row.k AS id, properties(r) AS props`,
+      { rows: list },
+    )) {
+      const key = r.id as string;
+      const props = r.props as Props;
+      const v = someEdge.get(key)!;
+      const kind = v.attributes.kind === 'relation' ? 'relations' : 'coMentions';
+      const value = { source: v.source, target: v.target, attributes: decodeAttributes(props, v.attributes.kind) };
+      (current[kind] as Map<string, Merged<EdgeKind>>).set(key, { value: value as EdgeValue, docs: [] });
+    }
+  }
+
+  // ---- 3. merge ----
+  // The other chapters that may hold an element merged from scratch. A concept lists its documents (a
+  // chapter's version of a concept always names the chapter: chapter-rows.ts checks); an edge's chapters
+  // hold both its ends, so they are among the documents of both; a source keeps its list (`_docs`).
+  const skipKeys = new Set([...[...dirty].map((id) => stored.get(id)!.docKey), ...group.upsert.map((u) => u.docKey)]);
+  const skipIds = new Set([...dirty, ...group.upsert.map((u) => u.documentId)]);
+  const conceptDocs = (key: string) => storedConcepts.get(key)?.docs ?? [];
+  const holders = (kind: SharedKind, key: string): string[] => {
+    if (kind === 'concepts') return conceptDocs(key);
+    if (kind === 'sources') return current.sources.get(key)?.docs ?? [];
+    const v = someEdge.get(key)!;
+    const other = new Set(conceptDocs(v.target));
+    return conceptDocs(v.source).filter((d) => other.has(d));
+  };
+  const others: Props[][] = [];
+  for (const kind of SHARED_KINDS) {
+    const skip = kind === 'sources' ? skipIds : skipKeys;
+    const docs = new Set<string>();
+    for (const key of recompute[kind]) for (const d of holders(kind, key)) if (!skip.has(d)) docs.add(d);
+    const by = kind === 'sources' ? 'document' : 'docKey';
+    others.push(
+      docs.size
+        ? await rows(
+            `UNWIND $docs AS d MATCH (c:${CONTRIBUTION} {${by}: d}) RETURN c.document AS id, c.seq AS seq, c.${kind} AS part`,
+            { docs: [...docs] },
+          )
+        : [],
+    );
+  }
+
+  /**
+   * Merged value per touched key (null: no chapter holds it any more). Keys in `appended` hold only what
+   * the group adds, to be appended to the stored element in Cypher.
+   */
+  const merged = {} as { [K in SharedKind]: Map<string, Merged<K> | null> };
+  const appended = new Set<string>();
+  SHARED_KINDS.forEach((kind, i) => {
+    const out = new Map<string, Merged<SharedKind> | null>();
+    (merged as Record<SharedKind, unknown>)[kind] = out;
+    const versions = new Map<string, Versions<SharedKind>>();
+    for (const r of others[i]!) {
+      for (const [key, value] of decodePart(kind, r.id as string, r.part as string)) {
+        if (recompute[kind].has(key)) {
+          push(versions, key, {
+            seq: plain(r.seq) as number,
+            doc: r.id as string,
+            value: value as SharedValue[SharedKind],
+          });
+        }
+      }
+    }
+    for (const key of touched(kind)) {
+      const fresh = (incoming[kind] as Map<string, Versions<SharedKind>>).get(key) ?? [];
+      let acc: SharedValue[SharedKind] | null = null;
+      let docs: string[] = [];
+      let list: Versions<SharedKind>;
+      if (recompute[kind].has(key)) list = [...(versions.get(key) ?? []), ...fresh];
+      else {
+        list = [...fresh];
+        if (kind === 'concepts') {
+          const s = storedConcepts.get(key);
+          if (s) {
+            acc = conceptStub(s.props);
+            appended.add(key);
+          }
+        } else if (kind === 'sources') {
+          const cur = current.sources.get(key);
+          acc = cur?.value ?? null;
+          docs = cur ? [...cur.docs] : [];
+        } else appended.add(key);
+      }
+      list.sort((a, b) => a.seq - b.seq);
+      for (const v of list) {
+        acc = mergeShared(kind, acc, v.value);
+        docs.push(v.doc);
+      }
+      out.set(key, acc === null ? null : { value: acc, docs });
+    }
+  });
+  // Sources whose known problem changed but no chapter of the group touched.
+  for (const [key, cur] of current.sources) if (!merged.sources.has(key)) merged.sources.set(key, cur);
+
+  // ---- 4. writes ----
+  const run = async (cypher: string, params: Record<string, unknown>) => {
+    await rows(cypher, params);
+  };
+
+  // The old versions' own nodes go, with every edge they start.
+  const gone = [...dirty].map((id) => stored.get(id)!);
+  for (const [label, list] of [
+    [NODE_LABEL.claim, gone.flatMap((g) => g.claims)],
+    [NODE_LABEL.section, gone.flatMap((g) => g.sections)],
+    [NODE_LABEL.document, gone.map((g) => g.docKey)],
+  ] as const) {
+    if (list.length) await run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) DETACH DELETE n`, { ids: list });
+  }
+  if (gone.length) {
+    await run(`UNWIND $ids AS id MATCH (c:${CONTRIBUTION} {document: id}) DELETE c`, { ids: gone.map((g) => g.id) });
+  }
+
+  // Shared edges no chapter holds any more; then shared nodes (a deleted one takes its edges along).
+  const edgeWrites = new Map<string, { create: Props[]; set: Props[]; append: Props[]; remove: Props[] }>();
+  for (const kind of ['relations', 'coMentions'] as const) {
+    for (const [key, m] of merged[kind]) {
+      const v = someEdge.get(key)!;
+      const type = edgeType(v);
+      let w = edgeWrites.get(type);
+      if (!w) edgeWrites.set(type, (w = { create: [], set: [], append: [], remove: [] }));
+      if (appended.has(key)) w.append.push(appendRow(v.source, v.target, m!));
+      else if (m === null) {
+        if (current[kind].has(key)) w.remove.push({ s: v.source, t: v.target });
+      } else (current[kind].has(key) ? w.set : w.create).push({ s: v.source, t: v.target, props: edgeProps(m) });
+    }
+  }
+  for (const [type, w] of edgeWrites) {
+    if (w.remove.length) {
+      await run(`UNWIND $rows AS row MATCH (:${CONCEPT} {id: row.s})-[r:${type}]->(:${CONCEPT} {id: row.t}) DELETE r`, {
+        rows: w.remove,
+      });
+    }
+  }
+
+  const conceptGone: string[] = [];
+  /** Concept writes by kind of write and by new category label ('=' when the category stays). */
+  const conceptWrites = new Map<string, Props[]>();
+  for (const [key, m] of merged.concepts) {
+    const s = storedConcepts.get(key);
+    if (m === null) {
+      if (s) conceptGone.push(key);
+      continue;
+    }
+    const was = s ? decodeAttributes<ConceptAttributes>(s.props, 'concept').category : undefined;
+    const label = was === m.value.category ? '=' : m.value.category;
+    if (appended.has(key)) push(conceptWrites, `update ${label}`, conceptUpdate(key, s!.props, m.value));
+    else
+      push(conceptWrites, `${s ? 'replace' : 'create'} ${label}`, {
+        id: key,
+        props: conceptProps(key, m.value),
+      });
+  }
+  const sourceGone: string[] = [];
+  const sourceWrites: Props[] = [];
+  for (const [key, m] of merged.sources) {
+    if (m === null) {
+      if (current.sources.has(key)) sourceGone.push(key);
+    } else sourceWrites.push({ id: key, props: sourceProps(key, m.value, known.get(m.value.problemId), m.docs) });
+  }
+  if (conceptGone.length) {
+    await run(`UNWIND $ids AS id MATCH (n:${CONCEPT} {id: id}) DETACH DELETE n`, { ids: conceptGone });
+  }
+  if (sourceGone.length) {
+    await run(`UNWIND $ids AS id MATCH (n:${SOURCE} {id: id}) DETACH DELETE n`, { ids: sourceGone });
+  }
+  for (const [what, list] of conceptWrites) {
+    const [write, category] = what.split(' ') as ['create' | 'replace' | 'update', string];
+    // The category label changes only when the category does: a label change costs index updates.
+    const label = category === '=' ? undefined : CATEGORY_LABEL[category as ConceptAttributes['category']];
+    const relabel =
+      category === '='
+        ? ''
+        : `${write === 'create' ? '' : ` REMOVE n:${CATEGORY_LABELS}`}${label ? ` SET n:${label}` : ''}`;
+    const body =
+      write === 'create'
+        ? `CREATE (n:${CONCEPT}) SET n = row.props`
+        : write === 'replace'
+          ? `MATCH (n:${CONCEPT} {id: row.id}) SET n = row.props`
+          : `MATCH (n:${CONCEPT} {id: row.id}) SET n += row.scalars, ${CONCEPT_APPEND}`;
+    await run(`UNWIND $rows AS row ${body}${relabel}`, { rows: list });
+  }
+  if (sourceWrites.length) {
+    await run(`UNWIND $rows AS row MERGE (n:${SOURCE} {id: row.id}) SET n = row.props`, { rows: sourceWrites });
+  }
+
+  // The new versions' own nodes, and the edges they start.
+  if (group.upsert.length) {
+    await run(`UNWIND $rows AS row CREATE (n:${NODE_LABEL.document}) SET n = row.props`, {
+      rows: group.upsert.map((u) => u.document),
+    });
+    const sections = group.upsert.flatMap((u) => u.sections);
+    if (sections.length) {
+      await run(`UNWIND $rows AS row CREATE (n:${NODE_LABEL.section}) SET n = row.props`, { rows: sections });
+    }
+    const byType = new Map<string, EdgeGroup>();
+    for (const u of group.upsert) {
+      for (const g of u.edges) {
+        const id = `${g.type} ${g.from} ${g.to}`;
+        let e = byType.get(id);
+        if (!e) byType.set(id, (e = { ...g, rows: [] }));
+        e.rows.push(...g.rows);
+      }
+    }
+    for (const e of byType.values()) {
+      await run(
+        `UNWIND $rows AS row MATCH (a:${e.from} {id: row.s}) MATCH (b:${e.to} {id: row.t})
+         CREATE (a)-[r:${e.type}]->(b) SET r = row.props`,
+        { rows: e.rows },
+      );
+    }
+    await writeClaims(run, group.upsert);
+  }
+
+  for (const [type, w] of edgeWrites) {
+    const ends = `MATCH (a:${CONCEPT} {id: row.s}) MATCH (b:${CONCEPT} {id: row.t})`;
+    if (w.create.length) {
+      await run(`UNWIND $rows AS row ${ends} CREATE (a)-[r:${type}]->(b) SET r = row.props`, { rows: w.create });
+    }
+    if (w.set.length) {
+      await run(
+        `UNWIND $rows AS row MATCH (:${CONCEPT} {id: row.s})-[r:${type}]->(:${CONCEPT} {id: row.t}) SET r = row.props`,
+        { rows: w.set },
+      );
+    }
+    if (w.append.length) {
+      const append = APPEND[type === EDGE_TYPE.co_mention ? 'co_mention' : 'relation'];
+      await run(
+        `UNWIND $rows AS row ${ends} MERGE (a)-[r:${type}]->(b) ON CREATE SET r = row.props ON MATCH SET ${append}`,
+        { rows: w.append },
+      );
+    }
+  }
+
+  if (group.problems.length) {
+    await run(
+      `UNWIND $rows AS row MERGE (k:${KNOWN_PROBLEM} {problemId: row.problemId})
+       SET k.problem = row.problem, k.origin = row.origin`,
+      {
+        rows: group.problems.map((p) => ({
+          problemId: p.problemId,
+          problem: JSON.stringify(p.problem),
+          origin: p.origin,
+        })),
+      },
+    );
+  }
+  if (group.upsert.length) {
+    await run(`UNWIND $rows AS row CREATE (c:${CONTRIBUTION}) SET c = row`, {
+      rows: group.upsert.map((u) => ({
+        document: u.documentId,
+        hash: u.hash,
+        seq: seqOf.get(u.documentId)!,
+        docKey: u.docKey,
+        sections: u.sections.map((s) => s.id),
+        claims: u.claims.map((c) => c.id),
+        ...encodeParts(u.documentId, u.shared),
+      })),
+    });
+  }
+  await run(`MATCH (m:${INGEST_META} {id: $id}) SET m.nextSeq = $nextSeq`, { id: META_ID, nextSeq });
+  await hooks.beforeCommit?.(group.upsert.map((u) => u.documentId));
+}
+
+/**
+ * Claims, each created with the edges it starts in the same statement (one subquery per kind of edge):
+ * the claim is at hand, so its edges need no look-up of it.
+ */
+async function writeClaims(
+  run: (cypher: string, params: Record<string, unknown>) => Promise<void>,
+  chapters: ChapterRows[],
+): Promise<void> {
+  const claims = chapters.flatMap((u) => u.claims);
+  if (!claims.length) return;
+  const kinds = [...new Set(claims.flatMap((c) => Object.keys(c.out)))].sort();
+  const withProps = new Set(kinds.filter((k) => claims.some((c) => c.out[k]?.some((e) => Object.keys(e.p).length))));
+  const subqueries = kinds.map((k, i) => {
+    const [type, label] = k.split('>') as [string, string];
+    const set = withProps.has(k) ? ' SET r = e.p' : '';
+    return `CALL (c, row) { UNWIND row.e${i} AS e MATCH (x:${label} {id: e.t}) CREATE (c)-[r:${type}]->(x)${set} }`;
+  });
+  const rows = claims.map((c) => {
+    const row: Props = { props: c.props };
+    kinds.forEach((k, i) => {
+      row[`e${i}`] = (c.out[k] ?? []).map((e) => (withProps.has(k) ? e : { t: e.t }));
+    });
+    return row;
+  });
+  await run(
+    `UNWIND $rows AS row CREATE (c:${NODE_LABEL.claim}) SET c = row.props WITH c, row ${subqueries.join(' ')}`,
+    {
+      rows,
+    },
+  );
+}
