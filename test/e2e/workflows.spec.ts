@@ -404,7 +404,8 @@ describe.skipIf(!run)('reviewers and educators in Chromium against the real serv
 
       const details = page.getByTestId('details');
       const form = details.getByTestId('add-relation');
-      await form.locator('summary').click();
+      await form.locator('[data-action="toggle-add-relation"]').click();
+      expect(await form.locator('[data-action="toggle-add-relation"]').getAttribute('aria-expanded')).toBe('true');
       expect(await form.getByTestId('add-subject').inputValue()).toBe('ketamine');
       await choose(page, form.getByTestId('add-object'), other.label, other.key);
       await form.getByTestId('add-predicate').selectOption('contrasted_with');
@@ -648,7 +649,7 @@ describe.skipIf(!run)('reviewers and educators in Chromium against the real serv
       );
       await page.waitForFunction(() => !new URL(location.href).searchParams.has('view'));
       expect((await fetch(`${app.url}/api/views/${id}`)).status).toBe(404);
-      expect(await panel.locator(`[data-view="${id}"]`).count()).toBe(0);
+      await panel.locator(`[data-view="${id}"]`).waitFor({ state: 'detached' });
       const trail = await getJson<ResultPage<AuditEntry>>(`${app.url}/api/curation/audit?target=${id}`);
       expect(trail.items.map((e) => e.action)).toEqual(['view.create', 'view.update', 'view.delete']);
     },
@@ -693,11 +694,11 @@ describe.skipIf(!run)('reviewers and educators in Chromium against the real serv
         const label = canvas.locator(`text[data-link="${KETAMINE}→${r.other.key}"]`);
         expect(await label.textContent()).toBe(r.predicate.replace(/_/g, ' '));
       }
+      await panel.locator('[data-action="map-layout-force"]').click();
       await panel
         .getByTestId('map-new-note')
         .fill('Hours, not weeks: why is ketamine fast where classic antidepressants are slow?');
       await panel.locator('[data-action="map-add-note"]').click();
-      await panel.locator('[data-action="map-layout-force"]').click();
       await panel.getByTestId('map-name').fill('Ketamine: a fast antidepressant');
       await panel.locator('[data-action="map-save"]').click();
       await page.waitForFunction(() => new URL(location.href).searchParams.has('view'));

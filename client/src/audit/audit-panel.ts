@@ -95,7 +95,6 @@ export class AuditPanel {
   private summary: AuditSummary | null = null;
   private offset = 0;
   private active = false;
-  private loaded = false;
   private controller: AbortController | null = null;
   private listsFor: string | null | undefined = undefined;
 
@@ -145,13 +144,14 @@ export class AuditPanel {
     this.ex.store.update({ audit: { ...this.f, ...patch } });
   }
 
-  /** Called when the Audit mode opens: loads on first use, refreshes the figures after. */
+  /**
+   * Called when the Audit mode opens: draws and loads everything (the filters may have changed while it
+   * was closed, by history; the figures are cheap, the server keeps them until the data changes).
+   */
   activate(): void {
     this.active = true;
-    if (!this.loaded) {
-      this.loaded = true;
-      this.renderAll();
-    } else void this.loadSummary();
+    this.listsFor = undefined;
+    this.renderAll();
   }
 
   deactivate(): void {

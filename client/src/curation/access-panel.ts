@@ -90,6 +90,10 @@ export class AccessPanel {
       }
     });
     this.root = h('div', { class: 'access' }, this.button, this.popup);
+    // A press anywhere else closes the form, as a popup should.
+    document.addEventListener('pointerdown', (e) => {
+      if (!this.popup.hidden && !this.root.contains(e.target as Node)) this.close(false);
+    });
     access.subscribe(() => this.render());
     this.render();
   }

@@ -227,10 +227,30 @@ export function addRelationForm(ex: Explorer, subject: ConceptChoice): HTMLEleme
     h('div', { class: 'actions' }, submit),
     message,
   );
-  return h(
-    'details',
-    { class: 'panel-section add-relation', attrs: { 'data-testid': 'add-relation' } },
-    h('summary', null, t('addRelation')),
-    form,
+  // A disclosure button rather than <details>: the concept panel's one <summary> is its mention list.
+  const regionId = uid('add-relation');
+  form.id = regionId;
+  form.hidden = true;
+  const toggle = h(
+    'button',
+    {
+      class: 'disclosure',
+      attrs: {
+        type: 'button',
+        'aria-expanded': 'false',
+        'aria-controls': regionId,
+        'data-action': 'toggle-add-relation',
+      },
+      on: {
+        click: () => {
+          const open = toggle.getAttribute('aria-expanded') !== 'true';
+          toggle.setAttribute('aria-expanded', String(open));
+          form.hidden = !open;
+          if (open) subjectBox.input.focus();
+        },
+      },
+    },
+    t('addRelation'),
   );
+  return h('section', { class: 'panel-section add-relation', attrs: { 'data-testid': 'add-relation' } }, toggle, form);
 }

@@ -4,18 +4,17 @@
  * in), laying them out, and keeping the map as a saved view on the server (create, open, update, rename,
  * delete; its id in the URL is the share link). The canvas draws the map; the panel is its controls.
  */
-import type { VerdictKind } from '../../../server/curation/types';
+import type { VerdictKind, ViewSummary } from '../../../server/curation/types';
 import type { Predicate } from '../../../server/model/types';
-import type { ViewSummary } from '../../../server/curation/types';
 import type { RelationSummary } from '../../../server/store/graph-store';
 import { viewsApi } from '../api/curation-api';
 import type { Explorer } from '../app/explorer';
 import { encodeState } from '../app/url-state';
 import { defaultState } from '../app/view-state';
 import { t } from '../i18n/i18n';
-import { layout, freeSpot, type LayoutName } from './map-layout';
+import { freeSpot, layout, type LayoutName } from './map-layout';
 import { MapModel, type MapConcept } from './map-model';
-import type { MapCanvas } from './map-canvas';
+import { conceptWidth, type MapCanvas } from './map-canvas';
 
 type ListedRelation = RelationSummary & { curation?: VerdictKind };
 export type ConceptInfo = Pick<MapConcept, 'category' | 'labels' | 'mainLabel'>;
@@ -139,9 +138,11 @@ export class MapBuilder {
   }
 
   arrange(name: LayoutName): void {
-    const positions = new Map([...this.model.concepts.values()].map((c) => [c.key, { x: c.x, y: c.y }]));
-    if (!positions.size) return;
-    this.model.place(layout(name, positions, this.model.links));
+    const concepts = [...this.model.concepts.values()];
+    if (!concepts.length) return;
+    const positions = new Map(concepts.map((c) => [c.key, { x: c.x, y: c.y }]));
+    const widths = new Map(concepts.map((c) => [c.key, conceptWidth(this.model.label(c.key, this.lang()))]));
+    this.model.place(layout(name, positions, this.model.links, widths));
     this.canvas?.fit();
   }
 
@@ -165,7 +166,7 @@ export class MapBuilder {
     const view = this.model.viewId ? await viewsApi.update(this.model.viewId, content) : await viewsApi.create(content);
     this.model.markSaved(view);
     this.ex.store.update({ view: view.id }, 'replace');
-    void this.refreshSaved().catch(() => undefined);
+    await this.refreshSaved().catch(() => undefined);
     return view.id;
   }
 
@@ -174,7 +175,7 @@ export class MapBuilder {
     if (!this.model.viewId) return;
     const view = await viewsApi.update(this.model.viewId, { name: name.trim() });
     this.model.markSaved(view);
-    void this.refreshSaved().catch(() => undefined);
+    await this.refreshSaved().catch(() => undefined);
   }
 
   async open(id: string): Promise<void> {
@@ -195,7 +196,7 @@ export class MapBuilder {
     if (id) await viewsApi.remove(id);
     this.model.clear();
     this.ex.store.update({ view: null }, 'replace');
-    void this.refreshSaved().catch(() => undefined);
+    await this.refreshSaved().catch(() => undefined);
   }
 
   startNew(): void {

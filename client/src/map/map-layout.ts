@@ -16,6 +16,12 @@ export type LayoutName = (typeof LAYOUTS)[number];
 /** Space a concept box needs around it, in map units (boxes are up to 280 wide; links need room for a label). */
 const SPACING_X = 260;
 const SPACING_Y = 120;
+/** Room between two boxes side by side, and a box's height with room above and below. */
+const GAP_X = 70;
+const ROW = 80;
+/** Box widths by concept key; a concept without one counts as a wide box. */
+export type Widths = ReadonlyMap<string, number>;
+const widthOf = (widths: Widths | undefined, key: string) => widths?.get(key) ?? SPACING_X - GAP_X;
 
 function centre(points: readonly Point[]): Point {
   if (!points.length) return { x: 0, y: 0 };
@@ -36,12 +42,13 @@ export function circleLayout(keys: readonly string[], around: Point): Map<string
   );
 }
 
-export function gridLayout(keys: readonly string[], around: Point): Map<string, Point> {
+export function gridLayout(keys: readonly string[], around: Point, widths?: Widths): Map<string, Point> {
   const cols = Math.max(1, Math.ceil(Math.sqrt(keys.length * 1.6)));
   const rows = Math.ceil(keys.length / cols);
-  const x0 = around.x - ((cols - 1) * SPACING_X) / 2;
+  const step = Math.max(...keys.map((k) => widthOf(widths, k)), 60) + GAP_X;
+  const x0 = around.x - ((cols - 1) * step) / 2;
   const y0 = around.y - ((rows - 1) * SPACING_Y) / 2;
-  return new Map(keys.map((k, i) => [k, { x: x0 + (i % cols) * SPACING_X, y: y0 + Math.floor(i / cols) * SPACING_Y }]));
+  return new Map(keys.map((k, i) => [k, { x: x0 + (i % cols) * step, y: y0 + Math.floor(i / cols) * SPACING_Y }]));
 }
 
 /**
@@ -51,6 +58,7 @@ export function gridLayout(keys: readonly string[], around: Point): Map<string, 
 export function forceLayout(
   positions: ReadonlyMap<string, Point>,
   links: readonly { source: string; target: string }[],
+  widths?: Widths,
   iterations = 300,
 ): Map<string, Point> {
   const keys = [...positions.keys()];
@@ -112,7 +120,8 @@ export function forceLayout(
     for (let j = i + 1; j < n; j++) {
       const dx = Math.abs(xs[i]! - xs[j]!);
       const dy = Math.abs(ys[i]! - ys[j]!);
-      scale = Math.max(scale, Math.min(dx ? SPACING_X / dx : Infinity, dy ? (SPACING_Y * 0.8) / dy : Infinity));
+      const needX = (widthOf(widths, keys[i]!) + widthOf(widths, keys[j]!)) / 2 + GAP_X;
+      scale = Math.max(scale, Math.min(dx ? needX / dx : Infinity, dy ? ROW / dy : Infinity));
     }
   }
   if (!Number.isFinite(scale) || scale <= 0) scale = 1;
@@ -125,12 +134,13 @@ export function layout(
   name: LayoutName,
   positions: ReadonlyMap<string, Point>,
   links: readonly { source: string; target: string }[],
+  widths?: Widths,
 ): Map<string, Point> {
   const keys = [...positions.keys()];
   const around = centre([...positions.values()]);
   if (name === 'circle') return circleLayout(keys, around);
-  if (name === 'grid') return gridLayout(keys, around);
-  return forceLayout(positions, links);
+  if (name === 'grid') return gridLayout(keys, around, widths);
+  return forceLayout(positions, links, widths);
 }
 
 /** A free spot for a new item near `around`: the first place on a spiral that keeps clear of the others. */

@@ -76,12 +76,7 @@ export class MapMode {
       await this.builder.open(id);
       this.ex.announce(t('mapOpened', { name: this.builder.model.name }));
     } catch (e) {
-      this.ex.announce(`${t('errorPrefix')}: ${problemText(e)}`);
-      const status = this.panel.root.querySelector('[data-testid="map-status"]');
-      if (status) {
-        status.className = 'map-status error';
-        status.textContent = `${t('errorPrefix')}: ${problemText(e)}`;
-      }
+      this.panel.say(`${t('errorPrefix')}: ${problemText(e)}`, true);
     }
   }
 }

@@ -39,10 +39,53 @@ export class MapPanel {
   readonly root: HTMLElement;
   private readonly search: Combobox;
   private readonly status: HTMLParagraphElement;
-  private readonly body: HTMLDivElement;
+  private readonly heading = h('h2', {
+    id: 'map-heading',
+    class: 'region-heading map-heading',
+    attrs: { tabindex: '-1' },
+  });
   private readonly name: HTMLInputElement;
+  private readonly nameLabel: HTMLLabelElement;
+  private readonly save = h('button', {
+    class: 'button button-primary',
+    attrs: { type: 'submit', 'data-action': 'map-save' },
+  });
+  private readonly actions = h('div', { class: 'actions' });
+  private readonly share = h('div', { class: 'map-share' });
+  private readonly exports = h('div', { class: 'map-exports', attrs: { role: 'group' } });
+  private readonly conceptsHeading = h('h3');
+  private readonly pickHint = h('p', { class: 'hint' });
+  private readonly conceptList = h('ul', { class: 'map-list', attrs: { 'data-testid': 'map-concepts' } });
+  private readonly layoutHeading = h('h3');
+  private readonly layouts = h('div', { class: 'map-layouts', attrs: { role: 'group' } });
+  private readonly linksHeading = h('h3');
+  private readonly linkList = h('ul', { class: 'map-list', attrs: { 'data-testid': 'map-links' } });
+  private readonly linkSource = h('select', { id: uid('map-link-from'), attrs: { 'data-testid': 'map-link-source' } });
+  private readonly linkPredicate = h('select', {
+    id: uid('map-link-predicate'),
+    attrs: { 'data-testid': 'map-link-predicate' },
+  });
+  private readonly linkTarget = h('select', {
+    id: uid('map-link-target'),
+    attrs: { 'data-testid': 'map-link-target' },
+  });
+  private readonly linkSourceLabel: HTMLLabelElement;
+  private readonly linkPredicateLabel: HTMLLabelElement;
+  private readonly linkTargetLabel: HTMLLabelElement;
+  private readonly linkSubmit = h('button', {
+    class: 'button',
+    attrs: { type: 'submit', 'data-action': 'map-add-link' },
+  });
+  private readonly linkForm: HTMLFormElement;
+  private readonly notesHeading = h('h3');
+  private readonly noteList = h('ul', { class: 'map-list map-notes', attrs: { 'data-testid': 'map-notes' } });
   private readonly newNote: HTMLTextAreaElement;
+  private readonly newNoteLabel: HTMLLabelElement;
+  private readonly addNote = h('button', { class: 'button', attrs: { type: 'submit', 'data-action': 'map-add-note' } });
+  private readonly savedHeading = h('h3');
+  private readonly savedList = h('div');
   private confirmingDelete = false;
+  private message: { text: string; error: boolean } | null = null;
 
   constructor(private readonly b: MapBuilder) {
     const ex = b.ex;
@@ -63,16 +106,44 @@ export class MapPanel {
       id: uid('map-name'),
       attrs: { type: 'text', maxlength: 200, 'data-testid': 'map-name', autocomplete: 'off' },
     });
+    this.nameLabel = h('label', { class: 'field-label', attrs: { for: this.name.id } });
     this.newNote = h('textarea', {
       id: uid('map-new-note'),
       class: 'note-input',
       attrs: { rows: 2, maxlength: 4000, 'data-testid': 'map-new-note' },
     });
-    this.body = h('div', { class: 'map-body' });
+    this.newNoteLabel = h('label', { class: 'field-label', attrs: { for: this.newNote.id } });
+    const label = (el: HTMLElement) => h('label', { class: 'field-label', attrs: { for: el.id } });
+    this.linkSourceLabel = label(this.linkSource);
+    this.linkPredicateLabel = label(this.linkPredicate);
+    this.linkTargetLabel = label(this.linkTarget);
+    this.linkForm = h(
+      'form',
+      {
+        class: 'map-link-form',
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            const [from, to, p] = [this.linkSource.value, this.linkTarget.value, this.linkPredicate.value as Predicate];
+            if (from === to) return this.say(t('addDifferent'), true);
+            const lang = ex.state.lang;
+            const m = b.model;
+            if (b.link(from, to, p)) {
+              this.say(t('mapLinked', { a: m.label(from, lang), p: linkName(p), b: m.label(to, lang) }));
+            }
+          },
+        },
+      },
+      h('div', { class: 'field' }, this.linkSourceLabel, this.linkSource),
+      h('div', { class: 'field' }, this.linkPredicateLabel, this.linkPredicate),
+      h('div', { class: 'field' }, this.linkTargetLabel, this.linkTarget),
+      this.linkSubmit,
+    );
     this.root = h('section', {
       class: 'map-panel',
       attrs: { 'aria-labelledby': 'map-heading', 'data-testid': 'map-panel' },
     });
+    this.skeleton();
     b.model.subscribe((changes) => this.onModel(changes));
     b.onSaved(() => this.render());
     ex.store.subscribe((_s, _p, changed) => {
@@ -83,14 +154,17 @@ export class MapPanel {
   }
 
   private onModel(changes: ReadonlySet<MapChange>): void {
+    // A change to the map itself makes the last message (saved, renamed, an error) old news.
+    if (!(changes.size === 1 && changes.has('meta'))) this.message = null;
     // Positions change on every drag step: only the status line (unsaved) follows them.
     if (changes.size === 1 && changes.has('positions')) return this.renderStatus();
     this.render();
   }
 
-  private say(text: string, error = false): void {
-    this.status.className = `map-status${error ? ' error' : ''}`;
-    this.status.textContent = text;
+  /** Shows a message in the status line (and tells screen readers). */
+  say(text: string, error = false): void {
+    this.message = { text, error };
+    this.renderStatus();
     this.b.ex.announce(text);
   }
 
@@ -109,17 +183,13 @@ export class MapPanel {
     }
   }
 
+  /** The status line: the last message until the map changes, else whether the map is saved. */
   private renderStatus(): void {
-    if (this.status.classList.contains('error')) return;
     const m = this.b.model;
-    this.status.className = 'map-status';
-    this.status.textContent = m.viewId
-      ? m.dirty
-        ? t('mapUnsaved')
-        : t('mapSaved')
-      : m.concepts.size
-        ? t('mapNotSaved')
-        : '';
+    this.status.className = `map-status${this.message?.error ? ' error' : ''}`;
+    this.status.textContent =
+      this.message?.text ??
+      (m.viewId ? (m.dirty ? t('mapUnsaved') : t('mapSaved')) : m.concepts.size ? t('mapNotSaved') : '');
   }
 
   private button(
@@ -135,27 +205,10 @@ export class MapPanel {
     );
   }
 
-  render(): void {
+  /** The parts of the panel that are built once: the fields a reader types into are never moved. */
+  private skeleton(): void {
     const b = this.b;
     const m = b.model;
-    const ex = b.ex;
-    const lang = ex.state.lang;
-    this.search.setTexts(t('mapAddConcept'), '氯胺酮 / ketamine');
-    if (document.activeElement !== this.name) this.name.value = m.name;
-    this.name.placeholder = t('mapUntitled');
-    const hadFocus = this.root.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
-    const focusKey = hadFocus?.dataset.focusKey;
-
-    // Name, save, rename, delete.
-    const saved = m.viewId !== null;
-    const save = h(
-      'button',
-      {
-        class: 'button button-primary',
-        attrs: { type: 'submit', 'data-action': 'map-save', 'data-focus-key': 'save' },
-      },
-      saved ? t('mapSaveChanges') : t('mapSave'),
-    );
     const nameForm = h(
       'form',
       {
@@ -176,9 +229,67 @@ export class MapPanel {
           },
         },
       },
-      h('label', { class: 'field-label', attrs: { for: this.name.id } }, t('mapName')),
-      h('div', { class: 'inline-field' }, this.name, save),
+      this.nameLabel,
+      h('div', { class: 'inline-field' }, this.name, this.save),
     );
+    const noteForm = h(
+      'form',
+      {
+        class: 'map-note-form',
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            const text = this.newNote.value.trim();
+            if (!text) return this.newNote.focus();
+            b.addNote(text);
+            this.newNote.value = '';
+          },
+        },
+      },
+      this.newNoteLabel,
+      this.newNote,
+      this.addNote,
+    );
+    const section = (heading: HTMLElement, ...children: Node[]) =>
+      h('section', { class: 'panel-section' }, heading, ...children);
+    replaceChildren(
+      this.root,
+      this.heading,
+      writeNotice(openAccess),
+      nameForm,
+      this.actions,
+      this.status,
+      this.share,
+      this.exports,
+      section(this.conceptsHeading, this.search.root, this.pickHint, this.conceptList),
+      section(this.layoutHeading, this.layouts),
+      section(this.linksHeading, this.linkList, this.linkForm),
+      section(this.notesHeading, this.noteList, noteForm),
+      section(this.savedHeading, this.savedList),
+    );
+  }
+
+  render(): void {
+    const b = this.b;
+    const m = b.model;
+    const ex = b.ex;
+    const lang = ex.state.lang;
+    const hadFocus = this.root.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
+    const focusKey = hadFocus?.dataset.focusKey;
+
+    // Texts of the fixed parts.
+    this.heading.textContent = t('mapHeading');
+    this.search.setTexts(t('mapAddConcept'), '氯胺酮 / ketamine');
+    if (document.activeElement !== this.name) this.name.value = m.name;
+    this.name.placeholder = t('mapUntitled');
+    this.nameLabel.textContent = t('mapName');
+    this.newNoteLabel.textContent = t('mapNewNote');
+    this.addNote.textContent = t('mapAddNote');
+    this.pickHint.textContent = t('mapPickHint');
+    const saved = m.viewId !== null;
+    this.save.textContent = saved ? t('mapSaveChanges') : t('mapSave');
+
+    // Rename, new, delete.
     const rename = saved
       ? this.button(
           'map-rename',
@@ -216,49 +327,68 @@ export class MapPanel {
               this.render();
             }),
           )
-        : this.button('map-delete', t('mapDelete'), () => {
-            this.confirmingDelete = true;
-            this.render();
-            this.root.querySelector<HTMLElement>('[data-action="map-delete-confirm"]')?.focus();
-          })
+        : this.button(
+            'map-delete',
+            t('mapDelete'),
+            () => {
+              this.confirmingDelete = true;
+              this.render();
+              this.root.querySelector<HTMLElement>('[data-action="map-delete-confirm"]')?.focus();
+            },
+            { 'data-focus-key': 'delete' },
+          )
       : null;
-    const newMap = this.button('map-new', t('mapNew'), () => {
-      b.startNew();
-      this.say(t('mapStarted'));
-    });
+    const newMap = this.button(
+      'map-new',
+      t('mapNew'),
+      () => {
+        b.startNew();
+        this.say(t('mapStarted'));
+      },
+      { 'data-focus-key': 'new' },
+    );
+    replaceChildren(this.actions, rename, newMap, del);
 
     // Share and export.
     const share = b.shareUrl();
     const shareId = uid('map-share');
-    const shareField = share
-      ? h(
-          'div',
-          { class: 'field' },
-          h('label', { class: 'field-label', attrs: { for: shareId } }, t('mapShareLink')),
-          h(
+    replaceChildren(
+      this.share,
+      share
+        ? h(
             'div',
-            { class: 'inline-field' },
-            h('input', {
-              id: shareId,
-              attrs: { type: 'text', readonly: true, 'data-testid': 'map-share-link' },
-              props: { value: share },
-              on: { focus: (e) => (e.target as HTMLInputElement).select() },
-            }),
-            this.button('map-copy-link', t('copyLink'), () => {
-              void navigator.clipboard?.writeText(share).then(
-                () => this.say(t('copyLinkDone')),
-                () => this.say(share),
-              );
-            }),
-          ),
-        )
-      : h('p', { class: 'hint' }, t('mapSaveToShare'));
+            { class: 'field' },
+            h('label', { class: 'field-label', attrs: { for: shareId } }, t('mapShareLink')),
+            h(
+              'div',
+              { class: 'inline-field' },
+              h('input', {
+                id: shareId,
+                attrs: { type: 'text', readonly: true, 'data-testid': 'map-share-link' },
+                props: { value: share },
+                on: { focus: (e) => (e.target as HTMLInputElement).select() },
+              }),
+              this.button(
+                'map-copy-link',
+                t('copyLink'),
+                () => {
+                  void navigator.clipboard?.writeText(share).then(
+                    () => this.say(t('copyLinkDone')),
+                    () => this.say(share),
+                  );
+                },
+                { 'data-focus-key': 'copy-link' },
+              ),
+            ),
+          )
+        : h('p', { class: 'hint' }, t('mapSaveToShare')),
+    );
     const base = fileBase(m.name || t('mapUntitled'));
-    const exports = h(
-      'div',
-      { class: 'map-exports', attrs: { role: 'group', 'aria-label': t('mapExport') } },
+    this.exports.setAttribute('aria-label', t('mapExport'));
+    replaceChildren(
+      this.exports,
       ...EXPORTS.map((f) =>
-        saved && m.viewId
+        m.viewId
           ? h(
               'a',
               {
@@ -290,9 +420,9 @@ export class MapPanel {
 
     // Concepts.
     const concepts = [...m.concepts.values()];
-    const conceptList = h(
-      'ul',
-      { class: 'map-list', attrs: { 'data-testid': 'map-concepts' } },
+    this.conceptsHeading.textContent = t('mapConcepts', { n: concepts.length });
+    replaceChildren(
+      this.conceptList,
       ...concepts.map((c) =>
         h(
           'li',
@@ -325,79 +455,20 @@ export class MapPanel {
     );
 
     // Layout.
-    const layouts = h(
-      'div',
-      { class: 'map-layouts', attrs: { role: 'group', 'aria-label': t('mapLayout') } },
+    this.layoutHeading.textContent = t('mapLayout');
+    this.layouts.setAttribute('aria-label', t('mapLayout'));
+    replaceChildren(
+      this.layouts,
       ...LAYOUTS.map((l) =>
         this.button(`map-layout-${l}`, t(LAYOUT_KEYS[l]), () => b.arrange(l), { 'data-focus-key': `layout-${l}` }),
       ),
-      this.button('map-fit', t('mapFit'), () => b.canvas?.fit()),
+      this.button('map-fit', t('mapFit'), () => b.canvas?.fit(), { 'data-focus-key': 'fit' }),
     );
 
     // Links.
-    const fromId = uid('map-link-from');
-    const predId = uid('map-link-predicate');
-    const toId = uid('map-link-target');
-    const conceptSelect = (id: string, testId: string) =>
-      h(
-        'select',
-        { id, attrs: { 'data-testid': testId } },
-        ...concepts.map((c) => h('option', { attrs: { value: c.key } }, m.label(c.key, lang))),
-      );
-    const from = conceptSelect(fromId, 'map-link-source');
-    const to = conceptSelect(toId, 'map-link-target');
-    if (concepts[1]) to.value = concepts[1].key;
-    const predicate = h(
-      'select',
-      { id: predId, attrs: { 'data-testid': 'map-link-predicate' } },
-      ...PREDICATE_ORDER.map((p) => h('option', { attrs: { value: p } }, linkName(p))),
-    );
-    const linkForm = h(
-      'form',
-      {
-        class: 'map-link-form',
-        on: {
-          submit: (e) => {
-            e.preventDefault();
-            if (from.value === to.value) return this.say(t('addDifferent'), true);
-            if (b.link(from.value, to.value, predicate.value as Predicate)) {
-              this.say(
-                t('mapLinked', {
-                  a: m.label(from.value, lang),
-                  p: linkName(predicate.value as Predicate),
-                  b: m.label(to.value, lang),
-                }),
-              );
-            }
-          },
-        },
-      },
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { class: 'field-label', attrs: { for: fromId } }, t('mapLinkSource')),
-        from,
-      ),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { class: 'field-label', attrs: { for: predId } }, t('addPredicate')),
-        predicate,
-      ),
-      h('div', { class: 'field' }, h('label', { class: 'field-label', attrs: { for: toId } }, t('mapLinkTarget')), to),
-      h(
-        'button',
-        {
-          class: 'button',
-          attrs: { type: 'submit', 'data-action': 'map-add-link' },
-          props: { disabled: concepts.length < 2 },
-        },
-        t('mapAddLink'),
-      ),
-    );
-    const links = h(
-      'ul',
-      { class: 'map-list', attrs: { 'data-testid': 'map-links' } },
+    this.linksHeading.textContent = t('mapLinks', { n: m.links.length });
+    replaceChildren(
+      this.linkList,
       ...m.links.map((l) =>
         h(
           'li',
@@ -426,11 +497,12 @@ export class MapPanel {
         ),
       ),
     );
+    this.renderLinkForm(concepts.map((c) => c.key));
 
     // Notes.
-    const notes = h(
-      'ul',
-      { class: 'map-list map-notes', attrs: { 'data-testid': 'map-notes' } },
+    this.notesHeading.textContent = t('mapNotes', { n: m.notes.length });
+    replaceChildren(
+      this.noteList,
       ...m.notes.map((n, i) => {
         const id = `map-note-${n.id}`;
         return h(
@@ -461,92 +533,77 @@ export class MapPanel {
         );
       }),
     );
-    const noteForm = h(
-      'form',
-      {
-        class: 'map-note-form',
-        on: {
-          submit: (e) => {
-            e.preventDefault();
-            const text = this.newNote.value.trim();
-            if (!text) return this.newNote.focus();
-            b.addNote(text);
-            this.newNote.value = '';
-          },
-        },
-      },
-      h('label', { class: 'field-label', attrs: { for: this.newNote.id } }, t('mapNewNote')),
-      this.newNote,
-      h('button', { class: 'button', attrs: { type: 'submit', 'data-action': 'map-add-note' } }, t('mapAddNote')),
-    );
 
     // Saved maps.
-    const savedList = b.saved.length
-      ? h(
-          'ul',
-          { class: 'map-list', attrs: { 'data-testid': 'map-saved' } },
-          ...b.saved.map((v) =>
-            h(
-              'li',
-              { attrs: { 'data-view': v.id, 'aria-current': v.id === m.viewId ? 'true' : undefined } },
+    this.savedHeading.textContent = t('mapSavedMaps');
+    replaceChildren(
+      this.savedList,
+      b.saved.length
+        ? h(
+            'ul',
+            { class: 'map-list', attrs: { 'data-testid': 'map-saved' } },
+            ...b.saved.map((v) =>
               h(
-                'button',
-                {
-                  class: 'link-button',
-                  attrs: { type: 'button', 'data-action': 'map-open', 'data-focus-key': `view-${v.id}` },
-                  on: {
-                    click: () => {
-                      void b.open(v.id).then(
-                        () => this.say(t('mapOpened', { name: v.name })),
-                        (e: unknown) => this.say(`${t('errorPrefix')}: ${problemText(e)}`, true),
-                      );
+                'li',
+                { attrs: { 'data-view': v.id, 'aria-current': v.id === m.viewId ? 'true' : undefined } },
+                h(
+                  'button',
+                  {
+                    class: 'link-button',
+                    attrs: { type: 'button', 'data-action': 'map-open', 'data-focus-key': `view-${v.id}` },
+                    on: {
+                      click: () => {
+                        void b.open(v.id).then(
+                          () => this.say(t('mapOpened', { name: v.name })),
+                          (e: unknown) => this.say(`${t('errorPrefix')}: ${problemText(e)}`, true),
+                        );
+                      },
                     },
                   },
-                },
-                v.name,
-              ),
-              h(
-                'span',
-                { class: 'muted' },
-                ` ${t('mapSummary', { concepts: v.concepts, links: v.links, notes: v.notes })}`,
+                  v.name,
+                ),
+                h(
+                  'span',
+                  { class: 'muted' },
+                  ` ${t('mapSummary', { concepts: v.concepts, links: v.links, notes: v.notes })}`,
+                ),
               ),
             ),
-          ),
-        )
-      : h('p', { class: 'muted' }, t('mapNoneSaved'));
-
-    const section = (title: string, ...children: (Node | null)[]) =>
-      h('section', { class: 'panel-section' }, h('h3', null, title), ...children);
-    replaceChildren(
-      this.body,
-      writeNotice(openAccess),
-      nameForm,
-      h('div', { class: 'actions' }, rename, newMap, del),
-      this.status,
-      shareField,
-      exports,
-      section(
-        t('mapConcepts', { n: concepts.length }),
-        this.search.root,
-        h('p', { class: 'hint' }, t('mapPickHint')),
-        conceptList,
-      ),
-      section(t('mapLayout'), layouts),
-      section(t('mapLinks', { n: m.links.length }), links, linkForm),
-      section(t('mapNotes', { n: m.notes.length }), notes, noteForm),
-      section(t('mapSavedMaps'), savedList),
+          )
+        : h('p', { class: 'muted' }, t('mapNoneSaved')),
     );
-    if (!this.root.firstChild) {
-      replaceChildren(
-        this.root,
-        h('h2', { id: 'map-heading', class: 'region-heading map-heading', attrs: { tabindex: '-1' } }),
-        this.body,
-      );
-    }
-    const heading = this.root.querySelector('#map-heading');
-    if (heading) heading.textContent = t('mapHeading');
+
     this.renderStatus();
-    if (focusKey) this.root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
-    else if (hadFocus && this.root.contains(hadFocus) && document.activeElement !== hadFocus) hadFocus.focus();
+    if (hadFocus && !this.root.contains(hadFocus) && focusKey) {
+      this.root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+    }
+  }
+
+  /** The form that links two concepts of the map by hand; it keeps what was chosen across redraws. */
+  private renderLinkForm(keys: string[]): void {
+    const m = this.b.model;
+    const lang = this.b.ex.state.lang;
+    const keep = (sel: HTMLSelectElement, fallback: string | undefined) => {
+      const before = sel.value;
+      replaceChildren(sel, ...keys.map((k) => h('option', { attrs: { value: k } }, m.label(k, lang))));
+      sel.value = keys.includes(before) ? before : (fallback ?? '');
+    };
+    keep(this.linkSource, keys[0]);
+    keep(this.linkTarget, keys[1] ?? keys[0]);
+    const p = this.linkPredicate.value;
+    replaceChildren(
+      this.linkPredicate,
+      ...PREDICATE_ORDER.map((x) => h('option', { attrs: { value: x } }, linkName(x))),
+    );
+    this.linkPredicate.value = p || PREDICATE_ORDER[0];
+    for (const [label, key] of [
+      [this.linkSourceLabel, 'mapLinkSource'],
+      [this.linkPredicateLabel, 'addPredicate'],
+      [this.linkTargetLabel, 'mapLinkTarget'],
+    ] as const) {
+      label.textContent = t(key);
+    }
+    this.linkSubmit.textContent = t('mapAddLink');
+    this.linkSubmit.disabled = keys.length < 2;
   }
 }

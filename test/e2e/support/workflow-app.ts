@@ -2,25 +2,20 @@
  * The real application for the reviewers' and educators' workflows: like app-server.ts (a fresh embedded
  * store in a temp folder, the corpus ingested with the real extractor, server/api/app.ts serving the API
  * and the built client on a free port), plus the curation, saved-view and audit routers mounted at /api
- * behind one write guard — with API_TOKEN set to `token`, or read-only without one.
+ * exactly as `npm start` mounts them (server/api/workflows.ts) — with API_TOKEN set to `token`, or
+ * read-only without one.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { createApp } from '../../../server/api/app';
-import { writeGuard } from '../../../server/api/auth';
 import { listen, type RunningServer } from '../../../server/api/index';
-import { auditRouter } from '../../../server/api/routes/audit';
-import { curationRouter } from '../../../server/api/routes/curation';
-import { viewsRouter } from '../../../server/api/routes/views';
-import { CurationService, storeFacts } from '../../../server/curation/curation-service';
-import { EmbeddedCurationStore } from '../../../server/curation/embedded-curation-store';
+import { openWorkflows } from '../../../server/api/workflows';
+import { loadConfig } from '../../../server/config';
 import { createExtractor } from '../../../server/extract/extractor';
 import { ingestInto, type IngestSummary } from '../../../server/ingest/ingest-service';
-import { AuditService } from '../../../server/services/audit-service';
 import { EmbeddedStore } from '../../../server/store/embedded-store';
-import { ViewService } from '../../../server/views/view-service';
 import { CLIENT_DIST, ensureClientBuilt } from './client-build';
 
 export interface WorkflowApp {
@@ -41,27 +36,21 @@ export async function startWorkflowApp(inputs: string[], opts: { token: string |
   if (summary.errors.length) {
     throw new Error(`e2e: ingest of ${inputs.join(', ')} failed:\n${summary.errors.map((e) => e.message).join('\n')}`);
   }
-  const curationStore = new EmbeddedCurationStore(storeDir);
-  await curationStore.open();
-  const facts = storeFacts(store);
-  const guard = writeGuard({ API_TOKEN: opts.token ?? undefined }, { limit: 1000 });
+  const config = loadConfig({ STORE_DIR: storeDir, API_TOKEN: opts.token ?? undefined, LOG_LEVEL: 'silent' });
+  const workflows = await openWorkflows(store, config);
   const logger = pino({ level: 'silent' });
   const app = createApp({
     store,
     logger,
     clientDir: CLIENT_DIST,
     config: { RATE_LIMIT_PER_MINUTE: 100_000 },
-    apiRouters: [
-      curationRouter({ curation: new CurationService(facts, curationStore), guard }),
-      viewsRouter({ views: new ViewService(facts, curationStore), guard }),
-      auditRouter({ audit: new AuditService(store) }),
-    ],
+    apiRouters: workflows.routers,
   });
   let running: RunningServer;
   try {
     running = await listen(app, { port: 0, host: '127.0.0.1', store, logger, drainTimeoutMs: 2000 });
   } catch (e) {
-    await curationStore.close();
+    await workflows.close();
     await store.close();
     throw e;
   }
@@ -71,7 +60,7 @@ export async function startWorkflowApp(inputs: string[], opts: { token: string |
     token: opts.token,
     async close() {
       await running.close();
-      await curationStore.close();
+      await workflows.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
