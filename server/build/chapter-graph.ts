@@ -6,7 +6,14 @@
 import Graph from 'graphology';
 import type { ParsedChapter } from '../ingest/chapter';
 import type { ChapterExtraction } from '../extract/extraction';
-import { edgeKey, nodeKey, type EdgeAttributes, type GraphExport, type NodeAttributes } from '../model/types';
+import {
+  edgeKey,
+  nodeKey,
+  type CoMentionAttributes,
+  type EdgeAttributes,
+  type GraphExport,
+  type NodeAttributes,
+} from '../model/types';
 import { mergeEdge, mergeNode } from '../model/merge';
 
 export type ChapterGraph = Graph<NodeAttributes, EdgeAttributes>;
@@ -77,12 +84,12 @@ export class FragmentBuilder {
   }
 
   export(): GraphExport {
-    return {
-      attributes: {},
-      options: { type: 'directed', multi: true, allowSelfLoops: false },
-      nodes: [...this.nodes].map(([key, attributes]) => ({ key, attributes })),
-      edges: [...this.edges].map(([key, e]) => ({ key, source: e.source, target: e.target, attributes: e.attributes })),
-    };
+    // forEach, not spread entries: a fragment has thousands of nodes and edges, and this runs per chapter.
+    const nodes: GraphExport['nodes'] = [];
+    this.nodes.forEach((attributes, key) => nodes.push({ key, attributes }));
+    const edges: GraphExport['edges'] = [];
+    this.edges.forEach((e, key) => edges.push({ key, source: e.source, target: e.target, attributes: e.attributes }));
+    return { attributes: {}, options: { type: 'directed', multi: true, allowSelfLoops: false }, nodes, edges };
   }
 }
 
@@ -118,16 +125,31 @@ export function buildChapterGraph(chapter: ParsedChapter, extraction: ChapterExt
     if (!set) byClaim.set(m.claim, (set = new Set()));
     set.add(m.concept);
   }
+  // Co-mentions are counted here and added once each (in order of first sight): merging a new edge per
+  // sentence (model/merge.ts) gives the same weight and evidence, but copies the evidence every time.
+  const coMentions = new Map<string, { source: string; target: string; attributes: CoMentionAttributes }>();
   for (const [claim, set] of byClaim) {
     const list = [...set].sort();
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!;
         const b = list[j]!;
-        g.upsertEdge(edgeKey.coMention(a, b), a, b, { kind: 'co_mention', weight: 1, evidence: [claim] });
+        const key = edgeKey.coMention(a, b);
+        const seen = coMentions.get(key);
+        if (seen) {
+          seen.attributes.weight++;
+          seen.attributes.evidence.push(claim);
+        } else {
+          coMentions.set(key, {
+            source: a,
+            target: b,
+            attributes: { kind: 'co_mention', weight: 1, evidence: [claim] },
+          });
+        }
       }
     }
   }
+  coMentions.forEach((e, key) => g.upsertEdge(key, e.source, e.target, e.attributes));
   for (const r of extraction.relations) {
     if (r.subject === r.object) continue;
     g.upsertEdge(edgeKey.relation(r.subject, r.attributes.predicate, r.object), r.subject, r.object, r.attributes);

@@ -2,6 +2,10 @@
  * A multi-pattern string matcher (Aho–Corasick): every occurrence of every pattern in one pass over the
  * text, so matching a chapter against thousands of vocabulary forms costs time linear in its length.
  * Patterns are matching keys (see text/normalize.ts); each carries a payload the caller interprets.
+ *
+ * The automaton is compiled into typed arrays (one entry per node, transitions as sorted per-node runs):
+ * the search runs once per sentence for every chapter, and plain arrays of numbers keep it free of
+ * allocation and of hash-map look-ups.
  */
 
 export interface AcHit<T> {
@@ -10,40 +14,111 @@ export interface AcHit<T> {
   payload: T;
 }
 
-interface AcNode {
-  next: Map<number, number>;
-  fail: number;
-  /** Pattern ending here (its index), or -1. */
-  out: number;
-  /** Nearest node on the fail chain that ends a pattern, or -1. */
-  dict: number;
-  depth: number;
+/** Nodes with more transitions than this are searched by bisection, fewer by a linear scan. */
+const LINEAR_SCAN = 8;
+
+/**
+ * The trie while patterns are added. Most nodes have at most one child, kept in two plain arrays; only a
+ * node with several gets a map (a chapter builds two automata, and a map per node was most of the cost).
+ */
+class TrieBuilder {
+  /** Code of a node's only child; NONE without children; MANY when they are in `many`. */
+  private readonly soleCode: number[] = [NONE];
+  private readonly soleChild: number[] = [0];
+  private readonly many: (Map<number, number> | undefined)[] = [undefined];
+  /** Pattern index ending at each node (-1: none). */
+  readonly ends: number[] = [-1];
+
+  get count(): number {
+    return this.ends.length;
+  }
+
+  /** The child of node n on code c, or -1. */
+  child(n: number, c: number): number {
+    const sole = this.soleCode[n]!;
+    if (sole === c) return this.soleChild[n]!;
+    return sole === MANY ? (this.many[n]!.get(c) ?? -1) : -1;
+  }
+
+  /** The child of node n on code c, made if missing. */
+  childOrNew(n: number, c: number): number {
+    const found = this.child(n, c);
+    if (found >= 0) return found;
+    const to = this.ends.length;
+    this.soleCode.push(NONE);
+    this.soleChild.push(0);
+    this.many.push(undefined);
+    this.ends.push(-1);
+    const sole = this.soleCode[n]!;
+    if (sole === NONE) {
+      this.soleCode[n] = c;
+      this.soleChild[n] = to;
+    } else if (sole === MANY) {
+      this.many[n]!.set(c, to);
+    } else {
+      this.many[n] = new Map([
+        [sole, this.soleChild[n]!],
+        [c, to],
+      ]);
+      this.soleCode[n] = MANY;
+    }
+    return to;
+  }
+
+  childCount(n: number): number {
+    const sole = this.soleCode[n]!;
+    return sole === NONE ? 0 : sole === MANY ? this.many[n]!.size : 1;
+  }
+
+  forEachChild(n: number, visit: (c: number, to: number) => void): void {
+    const sole = this.soleCode[n]!;
+    if (sole === MANY) this.many[n]!.forEach((to, c) => visit(c, to));
+    else if (sole !== NONE) visit(sole, this.soleChild[n]!);
+  }
+
+  /** A node's codes, ascending. */
+  sortedCodes(n: number): number[] {
+    const codes: number[] = [];
+    this.forEachChild(n, (c) => codes.push(c));
+    return codes.sort((x, y) => x - y);
+  }
 }
 
+const NONE = -1;
+const MANY = -2;
+
 export class AhoCorasick<T> {
-  private readonly nodes: AcNode[] = [{ next: new Map(), fail: 0, out: -1, dict: -1, depth: 0 }];
+  /** The trie while patterns are added; null once built. */
+  private trie: TrieBuilder | null = new TrieBuilder();
   private readonly payloads: T[] = [];
-  private built = false;
+
+  // The compiled automaton (filled by build()). What a step reads sits together: per node, its first and
+  // last transition and its failure link; per transition, its code and target.
+  /** Per node n at 3n: transitions [first, end) in `edges`, failure link. */
+  private nodes = new Int32Array(3);
+  /** Per transition t at 2t: code, target node; a node's transitions sorted by code. */
+  private edges = new Int32Array(0);
+  /** The first node on n's failure chain (n itself included) that ends a pattern, or -1. */
+  private report = new Int32Array(1).fill(-1);
+  /** Pattern index ending at a node, or -1. */
+  private out = new Int32Array(1).fill(-1);
+  /** Nearest node on the fail chain that ends a pattern, or -1. */
+  private dict = new Int32Array(1).fill(-1);
+  private depth = new Int32Array(1);
   /** The root's transitions as a dense table by UTF-16 code (-1: none): most steps start at the root. */
   private root = new Int32Array(0);
+  /** Without that table: bit (c mod 1024) set when some root transition's code c falls on it. */
+  private readonly rootBits = new Int32Array(32);
 
   /** Adds a pattern; a pattern added twice keeps its first payload. Returns false for an empty one. */
   add(pattern: string, payload: T): boolean {
-    if (this.built) throw new Error('AhoCorasick: add() after build()');
+    const trie = this.trie;
+    if (!trie) throw new Error('AhoCorasick: add() after build()');
     if (!pattern) return false;
     let n = 0;
-    for (let i = 0; i < pattern.length; i++) {
-      const c = pattern.charCodeAt(i);
-      let to = this.nodes[n]!.next.get(c);
-      if (to === undefined) {
-        to = this.nodes.length;
-        this.nodes.push({ next: new Map(), fail: 0, out: -1, dict: -1, depth: this.nodes[n]!.depth + 1 });
-        this.nodes[n]!.next.set(c, to);
-      }
-      n = to;
-    }
-    if (this.nodes[n]!.out >= 0) return false;
-    this.nodes[n]!.out = this.payloads.length;
+    for (let i = 0; i < pattern.length; i++) n = trie.childOrNew(n, pattern.charCodeAt(i));
+    if (trie.ends[n]! >= 0) return false;
+    trie.ends[n] = this.payloads.length;
     this.payloads.push(payload);
     return true;
   }
@@ -52,31 +127,114 @@ export class AhoCorasick<T> {
     return this.payloads.length;
   }
 
-  /** Computes the failure links (breadth first). Called once, before the first search. */
+  /** Computes the failure links (breadth first) and compiles the automaton. Called once, before the first search. */
   build(): this {
-    const queue: number[] = [];
-    for (const to of this.nodes[0]!.next.values()) queue.push(to);
-    for (let qi = 0; qi < queue.length; qi++) {
+    const trie = this.trie;
+    if (!trie) return this;
+    const count = trie.count;
+    let edgeCount = 0;
+    for (let n = 0; n < count; n++) edgeCount += trie.childCount(n);
+    // One buffer for every table: a chapter builds two small automata, and typed arrays are costly to allocate.
+    const buf = new Int32Array(8 * count + 2 * edgeCount);
+    let at = 0;
+    const table = (size: number) => buf.subarray(at, (at += size));
+    const nodes = table(3 * count);
+    const edges = table(2 * edgeCount);
+    const report = table(count);
+    const out = table(count);
+    const dict = table(count);
+    const depth = table(count);
+    const queue = table(count);
+    out.set(trie.ends);
+    dict.fill(-1);
+    let tail = 0;
+    trie.forEachChild(0, (_, v) => {
+      queue[tail++] = v;
+      depth[v] = 1;
+    });
+    // Failure links on the trie, then the tables the search reads.
+    for (let qi = 0; qi < tail; qi++) {
       const u = queue[qi]!;
-      const node = this.nodes[u]!;
-      for (const [c, v] of node.next) {
-        let f = node.fail;
-        while (f !== 0 && !this.nodes[f]!.next.has(c)) f = this.nodes[f]!.fail;
-        const target = this.nodes[f]!.next.get(c);
-        const vn = this.nodes[v]!;
-        vn.fail = target !== undefined && target !== v ? target : 0;
-        const fn = this.nodes[vn.fail]!;
-        vn.dict = fn.out >= 0 ? vn.fail : fn.dict;
-        queue.push(v);
-      }
+      trie.forEachChild(u, (c, v) => {
+        let f = nodes[3 * u + 2]!;
+        while (f !== 0 && trie.child(f, c) < 0) f = nodes[3 * f + 2]!;
+        const target = trie.child(f, c);
+        const fv = target >= 0 && target !== v ? target : 0;
+        nodes[3 * v + 2] = fv;
+        dict[v] = out[fv]! >= 0 ? fv : dict[fv]!;
+        depth[v] = depth[u]! + 1;
+        queue[tail++] = v;
+      });
     }
+    let e = 0;
+    for (let n = 0; n < count; n++) {
+      report[n] = out[n]! >= 0 ? n : dict[n]!;
+      nodes[3 * n] = e;
+      if (trie.childCount(n) > LINEAR_SCAN) {
+        // Nodes searched by bisection need their transitions in code order.
+        for (const c of trie.sortedCodes(n)) {
+          edges[2 * e] = c;
+          edges[2 * e++ + 1] = trie.child(n, c);
+        }
+      } else {
+        trie.forEachChild(n, (c, v) => {
+          edges[2 * e] = c;
+          edges[2 * e++ + 1] = v;
+        });
+      }
+      nodes[3 * n + 1] = e;
+    }
+    this.nodes = nodes;
+    this.edges = edges;
+    this.report = report;
+    this.out = out;
+    this.dict = dict;
+    this.depth = depth;
     // Worth its 256 KiB only for a large automaton (the vocabulary), not a chapter's few own terms.
     if (this.payloads.length >= 1000) {
       this.root = new Int32Array(65536).fill(-1);
-      for (const [c, to] of this.nodes[0]!.next) this.root[c] = to;
+      trie.forEachChild(0, (c, v) => (this.root[c] = v));
+    } else {
+      trie.forEachChild(0, (c) => (this.rootBits[(c >> 5) & 31]! |= 1 << (c & 31)));
     }
-    this.built = true;
+    this.trie = null;
     return this;
+  }
+
+  /** The child of node n on code c, or -1. */
+  private child(n: number, c: number): number {
+    const edges = this.edges;
+    let lo = this.nodes[3 * n]!;
+    let hi = this.nodes[3 * n + 1]!;
+    if (hi - lo <= LINEAR_SCAN) {
+      for (; lo < hi; lo++) if (edges[2 * lo] === c) return edges[2 * lo + 1]!;
+      return -1;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = edges[2 * mid]!;
+      if (m === c) return edges[2 * mid + 1]!;
+      if (m < c) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
+  }
+
+  /** The next state from `n` on code `c`, following failure links. */
+  private step(n: number, c: number): number {
+    while (n !== 0) {
+      const to = this.child(n, c);
+      if (to >= 0) return to;
+      n = this.nodes[3 * n + 2]!;
+    }
+    if (this.root.length) {
+      const r = this.root[c]!;
+      return r < 0 ? 0 : r;
+    }
+    // Most characters start no pattern of a small automaton: a bit (of 1024, by code) says so first.
+    if (!(this.rootBits[(c >> 5) & 31]! & (1 << (c & 31)))) return 0;
+    const to = this.child(0, c);
+    return to < 0 ? 0 : to;
   }
 
   /**
@@ -85,52 +243,31 @@ export class AhoCorasick<T> {
    * vocabulary full of short forms.
    */
   searchLongest(text: string, accept: (start: number, end: number, payload: T) => boolean): void {
-    if (!this.built) this.build();
-    const nodes = this.nodes;
-    const root = this.root;
+    this.build();
+    const { report, out, dict, depth, payloads } = this;
     let n = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      n = this.step(nodes, root, n, c);
-      if (n === 0) continue;
-      const node = nodes[n]!;
-      let k = node.out >= 0 ? n : node.dict;
+      n = this.step(n, text.charCodeAt(i));
+      let k = report[n]!;
       while (k >= 0) {
-        const kn = nodes[k]!;
-        if (accept(i + 1 - kn.depth, i + 1, this.payloads[kn.out]!)) break;
-        k = kn.dict;
+        if (accept(i + 1 - depth[k]!, i + 1, payloads[out[k]!]!)) break;
+        k = dict[k]!;
       }
     }
   }
 
-  /** The next state from `n` on character `c`, following failure links. */
-  private step(nodes: AcNode[], root: Int32Array, n: number, c: number): number {
-    while (n !== 0) {
-      const to = nodes[n]!.next.get(c);
-      if (to !== undefined) return to;
-      n = nodes[n]!.fail;
-    }
-    if (root.length) {
-      const r = root[c]!;
-      return r < 0 ? 0 : r;
-    }
-    return nodes[0]!.next.get(c) ?? 0;
-  }
-
   /** Every occurrence of every pattern, in order of end offset. */
   search(text: string): AcHit<T>[] {
-    if (!this.built) this.build();
+    this.build();
+    const { report, out, dict, depth, payloads } = this;
     const hits: AcHit<T>[] = [];
     let n = 0;
-    const nodes = this.nodes;
-    const root = this.root;
     for (let i = 0; i < text.length; i++) {
-      n = this.step(nodes, root, n, text.charCodeAt(i));
-      let k = this.nodes[n]!.out >= 0 ? n : this.nodes[n]!.dict;
+      n = this.step(n, text.charCodeAt(i));
+      let k = report[n]!;
       while (k >= 0) {
-        const kn = this.nodes[k]!;
-        hits.push({ start: i + 1 - kn.depth, end: i + 1, payload: this.payloads[kn.out]! });
-        k = kn.dict;
+        hits.push({ start: i + 1 - depth[k]!, end: i + 1, payload: payloads[out[k]!]! });
+        k = dict[k]!;
       }
     }
     return hits;

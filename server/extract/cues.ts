@@ -94,6 +94,8 @@ export type Voice = 'active' | 'np' | 'noun-after' | 'pair';
 export interface Cue {
   family: Family;
   re: RegExp;
+  /** The alternatives of `re` as written (`a|b|…`), for indexing cues by their first characters. */
+  words: string;
   voice: Voice;
   confidence: number;
 }
@@ -101,12 +103,14 @@ export interface Cue {
 const zh = (family: Family, words: string, voice: Voice = 'active', confidence = 0.7): Cue => ({
   family,
   re: new RegExp(`(?:${words})`, 'g'),
+  words,
   voice,
   confidence,
 });
 const en = (family: Family, words: string, voice: Voice = 'active', confidence = 0.7): Cue => ({
   family,
   re: new RegExp(`\\b(?:${words})\\b`, 'gi'),
+  words,
   voice,
   confidence,
 });

@@ -24,16 +24,20 @@ export function createExtractor(opts: ExtractorOptions = {}): Extractor {
       category: (k) => found.concepts.get(k)?.category,
     });
     const mentions: ConceptMention[] = [];
-    const seen = new Set<string>();
-    for (const m of [...found.mentions, ...pronounMentions]) {
-      const id = `${m.holder}->${m.concept}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      mentions.push({
-        claim: m.holder,
-        concept: m.concept,
-        attributes: { kind: 'mentions', surface: m.surface, start: m.start, end: m.end, via: m.via },
-      });
+    // One mention per (holder, concept): the first found.
+    const seen = new Map<string, Set<string>>();
+    for (const list of [found.mentions, pronounMentions]) {
+      for (const m of list) {
+        let concepts = seen.get(m.holder);
+        if (!concepts) seen.set(m.holder, (concepts = new Set()));
+        if (concepts.has(m.concept)) continue;
+        concepts.add(m.concept);
+        mentions.push({
+          claim: m.holder,
+          concept: m.concept,
+          attributes: { kind: 'mentions', surface: m.surface, start: m.start, end: m.end, via: m.via },
+        });
+      }
     }
     return { concepts: found.concepts, mentions, relations };
   };

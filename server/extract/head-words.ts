@@ -60,7 +60,20 @@ const EN_RULES: [RegExp, Category][] = [
 /** Heads that say nothing about a category: a term ending in one of these keeps its modifier's. */
 const EN_OF = /^(.*?)\s+of\s+.+$/i;
 
+const cache = new Map<string, Category | null>();
+
+/** The category a term's head word gives it, or null. Cached: the same terms recur in every chapter. */
 export function categoryFromHeadWord(term: string): Category | null {
+  let c = cache.get(term);
+  if (c === undefined) {
+    // Bounded, so a long run keeps memory flat.
+    if (cache.size > 100_000) cache.clear();
+    cache.set(term, (c = headWordCategory(term)));
+  }
+  return c;
+}
+
+function headWordCategory(term: string): Category | null {
   const t = term.trim();
   if (/\p{Script=Han}/u.test(t)) {
     for (const [re, cat] of ZH_RULES) if (re.test(t)) return cat;

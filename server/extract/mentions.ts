@@ -10,7 +10,10 @@ import type { Category, ConceptAttributes, GlossaryLink, Lang, MentionsAttribute
 import { nodeKey } from '../model/types';
 import { toSimplified, wordBoundaries } from '../text/chinese';
 import { matchKey, matchText, originalRange, type MatchText } from '../text/normalize';
+import { isWhiteSpaceCode } from '../text/whitespace';
+import { ChapterWindows, WordBoundaries } from '../text/word-boundaries';
 import { AhoCorasick } from './aho-corasick';
+import { sortSmall } from './sort-small';
 import { glossaryConceptId } from './glossary-concepts';
 import { categoryFromHeadWord } from './head-words';
 import type { FormRef, Vocabulary } from './vocabulary';
@@ -25,6 +28,8 @@ export interface Holder {
   bold: { plainStart: number; plainEnd: number }[];
   italic: { plainStart: number; plainEnd: number }[];
   lang: Lang;
+  /** Whether the sentence is hedged, when the parser has said (claims). */
+  hedged?: boolean;
   isHeading: boolean;
   paragraph: number;
   section: string;
@@ -120,8 +125,22 @@ export interface ChapterMentions {
   holders: Holder[];
 }
 
+const categoryCache = new WeakMap<Vocabulary, Map<string, Category>>();
+
 /** The category a term gets when the vocabulary has no entry for it: its head word's, else its head's. */
 export function categorize(term: string, vocab: Vocabulary): Category {
+  // Cached per vocabulary: the same terms recur in every chapter (bounded, so memory stays flat).
+  let cache = categoryCache.get(vocab);
+  if (!cache) categoryCache.set(vocab, (cache = new Map()));
+  let c = cache.get(term);
+  if (c === undefined) {
+    if (cache.size > 100_000) cache.clear();
+    cache.set(term, (c = categorizeTerm(term, vocab)));
+  }
+  return c;
+}
+
+function categorizeTerm(term: string, vocab: Vocabulary): Category {
   const ref = vocab.byKey.get(matchKey(term));
   if (ref) return vocab.concepts.get(ref.concept)!.category;
   const rule = categoryFromHeadWord(term);
@@ -172,6 +191,7 @@ function holdersOf(chapter: ParsedChapter): Holder[] {
       bold: c.bold,
       italic: c.italic,
       lang: c.attributes.lang,
+      hedged: c.attributes.hedged,
       isHeading: false,
       paragraph: c.attributes.paragraph,
       section: c.attributes.section,
@@ -179,6 +199,27 @@ function holdersOf(chapter: ParsedChapter): Holder[] {
   }
   return out;
 }
+
+const conceptKeys = new Map<string, string>();
+/** The node key of a concept id, kept: vocabulary concepts are matched over and over. */
+function conceptKeyOf(id: string): string {
+  let key = conceptKeys.get(id);
+  if (key === undefined) {
+    if (conceptKeys.size > 100_000) conceptKeys.clear();
+    conceptKeys.set(id, (key = nodeKey.concept(id)));
+  }
+  return key;
+}
+
+/** Adds an alias to a concept's list unless it is there already (`set` mirrors the list). */
+function addAlias(a: ConceptAttributes, set: Set<string>, alias: string): void {
+  if (set.has(alias)) return;
+  set.add(alias);
+  a.aliases.push(alias);
+}
+
+// `GABA能网络`, `多巴胺能神经元`: a molecule's name with 能 and a structure.
+const NENG_COMPOUND = /([A-Za-z0-9-]{2,12}|[\u4e00-\u9fff]{2,6})能(神经元|网络|系统|通路|回路|突触)/g;
 
 /** Heading links may be offset by the heading's leading white space; find the link text itself. */
 function linkSpan(h: Holder, l: GlossaryLink): [number, number] | null {
@@ -228,14 +269,8 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   const local = new Map<string, LocalTerm>();
   // Matching key → concept key, for forms the chapter itself gives (link texts, defined terms, glosses).
   const localForms = new Map<string, string>();
-  const vocabKey = (id: string) => nodeKey.concept(id);
+  const vocabKey = conceptKeyOf;
   const entryToVocab = new Map<string, string>();
-  const matchCache = new Map<string, MatchText>();
-  const mt = (h: Holder) => {
-    let m = matchCache.get(h.key);
-    if (!m) matchCache.set(h.key, (m = matchText(h.text, h.normText)));
-    return m;
-  };
 
   /** The concept key a term stands for: the vocabulary's when it knows any of its forms, else a local one. */
   const resolveTerm = (forms: string[]): string | null => {
@@ -393,7 +428,8 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
 
   // Pass 1c: head-word compounds on vocabulary molecules (`GABA能网络`, `dopaminergic neurons`).
   for (const h of holders) {
-    for (const m of h.text.matchAll(/([A-Za-z0-9-]{2,12}|[\u4e00-\u9fff]{2,6})能(神经元|网络|系统|通路|回路|突触)/g)) {
+    if (!h.text.includes('能')) continue;
+    for (const m of h.text.matchAll(NENG_COMPOUND)) {
       const ref = vocab.byKey.get(matchKey(m[1]!));
       if (ref && vocab.concepts.get(ref.concept)!.category === 'Molecule')
         addLocal([m[0]], 'rule', { category: 'Circuit' });
@@ -401,52 +437,71 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   }
 
   // Pass 2: the vocabulary's matches in every holder (computed once), then head-word compounds built on
-  // them, then the chapter's own forms; spans are chosen last.
-  // jieba runs once per chapter, on all its Chinese text joined by line breaks (one native call instead of
-  // one per sentence), and only if some match needs it.
-  let allBounds: Map<string, Set<number>> | null = null;
-  const chapterBounds = (): Map<string, Set<number>> => {
-    if (allBounds) return allBounds;
-    allBounds = new Map();
-    const zhHolders = holders.filter((x) => HAN.test(x.text));
-    const texts = zhHolders.map((x) =>
-      (x.normText && x.normText.length === x.text.length ? x.normText : x.text).replace(/\n/g, ' '),
-    );
-    const cuts = wordBoundaries(texts.join('\n'));
-    let base = 0;
-    zhHolders.forEach((x, i) => {
-      const len = texts[i]!.length;
-      const set = new Set<number>([0, len]);
-      for (let o = 0; o <= len; o++) if (cuts.has(base + o)) set.add(o);
-      allBounds!.set(x.key, set);
-      base += len + 1;
-    });
-    return allBounds;
-  };
-  const vocabHits = new Map<string, Candidate[]>();
-  const boundsOf = new Map<string, () => Set<number>>();
-  for (const h of holders) {
-    const m = mt(h);
-    const boundaries = () => chapterBounds().get(h.key) ?? hanBoundaries(h);
-    boundsOf.set(h.key, boundaries);
+  // them, then the chapter's own forms; spans are chosen last. jieba is asked only about the offsets a
+  // match needs (see WordBoundaries). Per-holder state is kept by the holder's index: its matching key,
+  // its word boundaries (made when first needed) and the spans links, vocabulary and chapter forms give.
+  const keys = holders.map((h) => matchText(h.text, h.normText));
+  const windows = new ChapterWindows();
+  const bounds = holders.map((h) => {
+    let wb: WordBoundaries | null = null;
+    return () => (wb ??= hanBoundaries(h, windows));
+  });
+  /** The vocabulary's matches in holder i: at each end, the longest form on word boundaries. */
+  const vocabMatches = (i: number): Candidate[] => {
+    const h = holders[i]!;
+    const m = keys[i]!;
     const cands: Candidate[] = [];
     vocab.matcher.searchLongest(m.text, (hs, he, ref) => {
-      if (!boundaryOk(m, hs, he, boundaries)) return false;
+      if (!boundaryOk(m, hs, he, bounds[i]!)) return false;
       const [s, e] = originalRange(m, hs, he);
       if (ref.kind === 'abbreviation' && h.text.slice(s, e).normalize('NFKC') !== ref.form) return false;
       cands.push({ start: s, end: e, concept: vocabKey(ref.concept), via: 'vocabulary', fixed: false });
       return true;
     });
-    vocabHits.set(h.key, cands);
-  }
-  const catOf = (key: string): Category =>
-    vocab.concepts.get(key.slice('concept:'.length))?.category ?? local.get(key)?.category ?? 'Concept';
-  const localHits = (h: Holder, matcher: AhoCorasick<string>): Candidate[] => {
-    const m = mt(h);
+    return cands;
+  };
+  // Holders without Chinese need no jieba and are matched at once. In the others, a first walk over every
+  // form found (not only the longest) queues each jieba window a boundary test could ask about, so that
+  // the chapter's windows are segmented in one call before they are matched.
+  const vocabHits: Candidate[][] = [];
+  const chinese: number[] = [];
+  keys.forEach((m, i) => {
+    if (!hasHanCode(m.text)) {
+      vocabHits[i] = vocabMatches(i);
+      return;
+    }
+    chinese.push(i);
+    const ahead: BoundaryTest = {
+      has: (offset) => {
+        bounds[i]!().want(offset);
+        return true;
+      },
+    };
+    vocab.matcher.searchLongest(m.text, (hs, he) => {
+      boundaryOk(m, hs, he, () => ahead);
+      return false;
+    });
+  });
+  windows.flush();
+  for (const i of chinese) vocabHits[i] = vocabMatches(i);
+  // A concept's category: found ones are cached (a category never changes once the concept is known; a
+  // key that is not yet a concept may become a chapter term later, so 'Concept' is not cached).
+  const categories = new Map<string, Category>();
+  const catOf = (key: string): Category => {
+    let c = categories.get(key);
+    if (c === undefined) {
+      c = vocab.concepts.get(key.slice('concept:'.length))?.category ?? local.get(key)?.category;
+      if (c === undefined) return 'Concept';
+      categories.set(key, c);
+    }
+    return c;
+  };
+  const localHits = (i: number, matcher: AhoCorasick<string>): Candidate[] => {
     const out: Candidate[] = [];
     if (!matcher.size) return out;
+    const m = keys[i]!;
     matcher.searchLongest(m.text, (hs, he, concept) => {
-      if (!boundaryOk(m, hs, he, boundsOf.get(h.key)!)) return false;
+      if (!boundaryOk(m, hs, he, bounds[i]!)) return false;
       const [s, e] = originalRange(m, hs, he);
       const term = local.get(concept)!;
       const via = term.origin === 'glossary' ? 'glossary' : term.origin === 'rule' ? 'rule' : 'defined';
@@ -455,14 +510,18 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
     });
     return out;
   };
-  const linkHits = (h: Holder): Candidate[] =>
-    h.links.flatMap((l) => {
+  // Links are final after pass 1a: their spans are computed once.
+  const linkHits: Candidate[][] = holders.map((h) => {
+    const out: Candidate[] = [];
+    for (const l of h.links) {
       const span = linkSpan(h, l);
-      if (!span) return [];
+      if (!span) continue;
       const id = glossaryConceptId(l.scheme, l.id);
       const concept = entryToVocab.get(id) ?? nodeKey.concept(id);
-      return [{ start: span[0], end: span[1], concept, via: 'glossary' as const, fixed: true }];
-    });
+      out.push({ start: span[0], end: span[1], concept, via: 'glossary', fixed: true });
+    }
+    return out;
+  });
   const buildMatcher = (skip: ReadonlySet<string>) => {
     const matcher = new AhoCorasick<string>();
     for (const [k, concept] of localForms) if (!skip.has(k)) matcher.add(k, concept);
@@ -472,33 +531,33 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   // small matcher then finds only the compounds, so no holder is searched twice for the same forms.
   const firstMatcher = buildMatcher(new Set());
   const firstForms = new Set(localForms.keys());
-  const firstHits = new Map<string, Candidate[]>();
-  for (const h of holders) {
-    const lh = localHits(h, firstMatcher);
-    firstHits.set(h.key, lh);
-    const vh = vocabHits.get(h.key)!;
-    if (!vh.length && !lh.length && !h.links.length) continue;
-    const spans = selectSpans([...linkHits(h), ...vh, ...lh]);
+  const firstHits: Candidate[][] = [];
+  holders.forEach((h, i) => {
+    const lh = localHits(i, firstMatcher);
+    firstHits.push(lh);
+    const vh = vocabHits[i]!;
+    if (!vh.length && !lh.length && !h.links.length) return;
+    const spans = selectSpans([...linkHits[i]!, ...vh, ...lh]);
     for (const c of compoundsIn(h, spans, catOf, vocab)) addLocal([c.term], 'rule', { category: c.category });
-  }
+  });
   const compoundMatcher = buildMatcher(firstForms);
 
   const concepts = new Map<string, ConceptAttributes>();
+  /** Aliases of each concept as a set, beside the list (which keeps the order they were seen in). */
+  const aliasSets = new Map<string, Set<string>>();
+  /** Concepts already counted for the holder at hand: a concept counts once per sentence. */
   const counted = new Set<string>();
   const mentions: FoundMention[] = [];
-  for (const h of holders) {
-    const cands = [
-      ...linkHits(h),
-      ...vocabHits.get(h.key)!,
-      ...firstHits.get(h.key)!,
-      ...localHits(h, compoundMatcher),
-    ];
+  holders.forEach((h, i) => {
+    const cands = [...linkHits[i]!, ...vocabHits[i]!, ...firstHits[i]!, ...localHits(i, compoundMatcher)];
+    if (!cands.length) return;
+    counted.clear();
     const chosen = selectSpans(cands);
     for (const c of chosen) {
       const surface = clean(h.text.slice(c.start, c.end));
       if (!surface) continue;
       if (gluedModifier(h, c, chosen, catOf)) continue;
-      const attrs = conceptFor(c.concept, surface, h.key);
+      const attrs = conceptFor(c.concept, surface);
       mentions.push({
         holder: h.key,
         concept: c.concept,
@@ -509,12 +568,14 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
         category: attrs.category,
       });
     }
-  }
+  });
 
-  function conceptFor(key: string, surface: string, holder: string): ConceptAttributes {
+  function conceptFor(key: string, surface: string): ConceptAttributes {
     let a = concepts.get(key);
+    let aliases = aliasSets.get(key);
     const simplified = simplifiedOf(surface);
-    if (!a) {
+    // (Both are made together below.)
+    if (!a || !aliases) {
       const id = key.slice('concept:'.length);
       const v = vocab.concepts.get(id);
       const t = local.get(key);
@@ -533,16 +594,17 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
         documents: [chapter.key],
         mentionCount: 0,
       };
+      aliases = new Set();
       // Forms the chapter gives a term (its English name, abbreviation) are its aliases even where unused.
-      for (const f of t?.forms ?? [])
-        for (const x of [f, simplifiedOf(f)]) if (!a.aliases.includes(x)) a.aliases.push(x);
+      for (const f of t?.forms ?? []) for (const x of [f, simplifiedOf(f)]) addAlias(a, aliases, x);
       concepts.set(key, a);
+      aliasSets.set(key, aliases);
     }
-    for (const x of [surface, simplified]) if (!a.aliases.includes(x)) a.aliases.push(x);
+    addAlias(a, aliases, surface);
+    addAlias(a, aliases, simplified);
     // A concept counts once per sentence: a gloss (`术语（Term, ABBR）`) is not a second mention.
-    const seenKey = `${holder}\u0000${key}`;
-    if (!counted.has(seenKey)) {
-      counted.add(seenKey);
+    if (!counted.has(key)) {
+      counted.add(key);
       a.mentionCount++;
     }
     return a;
@@ -551,9 +613,20 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   return { mentions, concepts, holders };
 }
 
-// Heads that make a new term of the concept before them (`自杀念头`, `谷氨酸盐激增`, `多巴胺释放`).
-export const ZH_HEAD_TOKEN =
-  /^(?:念头|观念|倾向|症状|障碍|激增|释放|耗竭|摄取|再摄取|合成|信号|信号传导|水平|浓度|窗口|窗口期|回路|通路|网络|系统|受体|通道|能神经元|功能障碍|缺陷|失调)/;
+// Heads that make a new term of the concept before them (`自杀念头`, `谷氨酸盐激增`, `多巴胺释放`). Read in
+// place (sticky) rather than on a slice: every head is at most four characters long.
+const ZH_HEAD_TOKEN =
+  /(?:念头|观念|倾向|症状|障碍|激增|释放|耗竭|摄取|再摄取|合成|信号|信号传导|水平|浓度|窗口|窗口期|回路|通路|网络|系统|受体|通道|能神经元|功能障碍|缺陷|失调)/y;
+
+/** The head token at `at` in `text`, or null. */
+function headTokenAt(text: string, at: number): string | null {
+  ZH_HEAD_TOKEN.lastIndex = at;
+  return ZH_HEAD_TOKEN.exec(text)?.[0] ?? null;
+}
+
+/** Whether a head token starts at `at`. */
+export const startsWithHeadToken = (text: string, at: number) => headTokenAt(text, at) !== null;
+
 // English modifiers that narrow a head into a term of the field (`sensory precision`, `fear circuit`).
 const EN_DOMAIN_MODIFIER = new Set(
   (
@@ -592,9 +665,9 @@ function compoundsIn(h: Holder, spans: Candidate[], catOf: (key: string) => Cate
   for (const sp of spans) {
     const cat = catOf(sp.concept);
     if (h.lang === 'zh' || isHanText(text.slice(sp.start, sp.end))) {
-      const head = ZH_HEAD_TOKEN.exec(text.slice(sp.end, sp.end + 6));
+      const head = headTokenAt(text, sp.end);
       if (!head || spans.some((o) => o !== sp && o.start === sp.end)) continue;
-      const term = text.slice(sp.start, sp.end + head[0].length);
+      const term = text.slice(sp.start, sp.end + head.length);
       if (!isHanText(term) || !isChineseTerm(term)) continue;
       const category = categorize(term, vocab);
       // `大脑回路` is the brain's circuits: a possessive, not a new term.
@@ -603,14 +676,14 @@ function compoundsIn(h: Holder, spans: Candidate[], catOf: (key: string) => Cate
       continue;
     }
     if (cat === 'Concept' || cat === 'Intervention') continue;
-    const before = /([A-Za-z][A-Za-z-]{2,20})\s+$/.exec(text.slice(Math.max(0, sp.start - 24), sp.start));
-    if (!before) continue;
-    const w = before[1]!.toLowerCase();
+    const modifier = wordBefore(text, sp.start);
+    if (!modifier) continue;
+    const w = modifier.toLowerCase();
     if (EN_NOT_MODIFIER.has(w) || EN_STOP.has(w)) continue;
     const modSpan = spans.find((o) => o.end <= sp.start && sp.start - o.end <= 1 && o.end - o.start === w.length);
     const isConceptMod = !!modSpan && catOf(modSpan.concept) !== 'Intervention';
     if (!isConceptMod && !EN_DOMAIN_MODIFIER.has(w) && !/ergic$/.test(w)) continue;
-    const term = `${before[1]!} ${text.slice(sp.start, sp.end)}`;
+    const term = `${modifier} ${text.slice(sp.start, sp.end)}`;
     if (vocab.byKey.has(matchKey(term))) continue;
     const rule = categoryFromHeadWord(term);
     const category = rule ?? cat;
@@ -618,6 +691,25 @@ function compoundsIn(h: Holder, spans: Candidate[], catOf: (key: string) => Cate
     out.push({ term, category });
   }
   return out;
+}
+
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * The English word (3 to 21 letters or hyphens, starting with a letter) that ends in white space just
+ * before `at`, looking back at most 24 characters: what `/([A-Za-z][A-Za-z-]{2,20})\s+$/` finds in that
+ * stretch, read without a regex run from every position of it.
+ */
+export function wordBefore(text: string, at: number): string | null {
+  const from = Math.max(0, at - 24);
+  let w = at;
+  while (w > from && isWhiteSpaceCode(text.charCodeAt(w - 1))) w--;
+  if (w === at) return null;
+  let run = w;
+  while (run > from && (isAsciiLetter(text.charCodeAt(run - 1)) || text.charCodeAt(run - 1) === 45)) run--;
+  // The leftmost start that the pattern accepts, as a regex search finds it.
+  for (let p = Math.max(run, w - 21); p <= w - 3; p++) if (isAsciiLetter(text.charCodeAt(p))) return text.slice(p, w);
+  return null;
 }
 
 const simplifiedCache = new Map<string, string>();
@@ -632,10 +724,9 @@ function simplifiedOf(s: string): string {
   return v;
 }
 
-/** Word boundaries of a holder's text for Chinese matches (jieba), plus every non-Han position. */
-function hanBoundaries(h: Holder): Set<number> {
-  const src = h.normText && h.normText.length === h.text.length ? h.normText : h.text;
-  return wordBoundaries(src);
+/** Word boundaries of a holder's text for Chinese matches (jieba), on its simplified form when it has one. */
+function hanBoundaries(h: Holder, windows: ChapterWindows): WordBoundaries {
+  return new WordBoundaries(h.normText && h.normText.length === h.text.length ? h.normText : h.text, windows);
 }
 
 /**
@@ -657,7 +748,12 @@ function gluedModifier(h: Holder, c: Candidate, chosen: Candidate[], catOf: (key
 
 const STRADDLE = new Set(['剂量', '药量', '症状', '病理', '病人', '性质']);
 
-function boundaryOk(m: MatchText, s: number, e: number, bounds: () => Set<number>): boolean {
+/** What boundaryOk asks jieba: whether a word boundary falls at an offset of the holder's text. */
+interface BoundaryTest {
+  has(offset: number): boolean;
+}
+
+function boundaryOk(m: MatchText, s: number, e: number, bounds: () => BoundaryTest): boolean {
   const t = m.text;
   const first = t.charCodeAt(s);
   const last = t.charCodeAt(e - 1);
@@ -677,8 +773,14 @@ function boundaryOk(m: MatchText, s: number, e: number, bounds: () => Set<number
   if (hanLen >= 4 && (startFree || endFree)) return true;
   const b = bounds();
   const startOk = startFree || b.has(m.offsets[s]!);
+  if (!startOk && hanLen < 4) return false;
   const endOk = endFree || b.has(m.offsets[e - 1]! + 1);
   return (startOk && endOk) || (hanLen >= 4 && (startOk || endOk));
+}
+
+function hasHanCode(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isHanCode(text.charCodeAt(i))) return true;
+  return false;
 }
 
 const isHanCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
@@ -689,23 +791,36 @@ const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) 
  * that wholly contains a link (`中脑边缘[奖赏通路]`) is kept beside it; a shorter one inside is dropped.
  */
 function selectSpans(cands: Candidate[]): Candidate[] {
-  const fixed = cands.filter((c) => c.fixed);
-  const rest = cands.filter((c) => !c.fixed).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const chosen: Candidate[] = [...fixed];
-  const seen = new Set<string>();
+  if (cands.length < 2) return [...cands];
+  const chosen: Candidate[] = [];
+  const rest: Candidate[] = [];
+  for (const c of cands) (c.fixed ? chosen : rest).push(c);
+  sortSmall(rest, longestFirst);
+  let seen: Set<string> | null = null;
   for (const c of rest) {
-    const clash = chosen.some((o) => {
-      if (c.end <= o.start || c.start >= o.end) return false;
-      if (o.fixed && c.start <= o.start && c.end >= o.end && c.end - c.start > o.end - o.start) return false;
-      return true;
-    });
-    const id = `${c.start}:${c.end}:${c.concept}`;
-    if (!clash && !seen.has(id)) {
-      chosen.push(c);
-      seen.add(id);
+    if (clashes(c, chosen)) continue;
+    // Only an empty span can repeat one already chosen without clashing with it.
+    if (c.end === c.start) {
+      const id = `${c.start}:${c.concept}`;
+      if (seen?.has(id)) continue;
+      (seen ??= new Set()).add(id);
     }
+    chosen.push(c);
   }
-  return chosen.sort((a, b) => a.start - b.start || b.end - a.end);
+  return sortSmall(chosen, inTextOrder);
+}
+
+const longestFirst = (a: Candidate, b: Candidate) => b.end - b.start - (a.end - a.start) || a.start - b.start;
+const inTextOrder = (a: Candidate, b: Candidate) => a.start - b.start || b.end - a.end;
+
+/** Whether `c` overlaps a chosen span (a longer span wholly containing an authoritative one does not). */
+function clashes(c: Candidate, chosen: Candidate[]): boolean {
+  for (const o of chosen) {
+    if (c.end <= o.start || c.start >= o.end) continue;
+    if (o.fixed && c.start <= o.start && c.end >= o.end && c.end - c.start > o.end - o.start) continue;
+    return true;
+  }
+  return false;
 }
 
 // Function words that end a Chinese term on its left.

@@ -24,8 +24,12 @@ import {
   type Family,
   type PredicateOption,
 } from './cues';
+import { CueScanner } from './cue-scanner';
+import { sortSmall } from './sort-small';
+import { execAll } from './exec-all';
 import type { ExtractedRelation } from './extraction';
-import { ZH_HEAD_TOKEN, type FoundMention, type Holder } from './mentions';
+import { startsWithHeadToken, type FoundMention, type Holder } from './mentions';
+import { isWhiteSpaceCode } from '../text/whitespace';
 
 /** A concept occurrence in a sentence; a pronoun carries its ranked antecedents instead of one concept. */
 interface Slot {
@@ -47,8 +51,9 @@ interface Sentence {
   index: number;
 }
 
-const CLAUSE_MARK_ZH = /[，,；;。！？!?：:—]/;
-const CLAUSE_MARK_EN = /[;:!?—]/;
+// Clause marks as code units (clause bounds are scanned character by character for every cue).
+const CLAUSE_MARK_ZH = new Set([...'，,；;。！？!?：:—'].map((c) => c.charCodeAt(0)));
+const CLAUSE_MARK_EN = new Set([...';:!?—'].map((c) => c.charCodeAt(0)));
 const COORD_ZH = /^\s*(?:和|与|及|及其|以及|或|、|和\/或|或者)\s*$/;
 const COORD_EN = /^\s*(?:,?\s*and|,?\s*or|,|as well as|and\/or|,\s*and|,\s*or)\s*(?:the\s+|even\s+)?$/i;
 
@@ -126,7 +131,7 @@ export function findRelations(input: RelationInput): RelationOutput {
     // A Chinese concept glued onto a head word it did not form a term with (`大脑回路`) is a modifier: the
     // sentence speaks of the head, not of it.
     const mentions = outermost(byHolder.get(h.key) ?? []).filter(
-      (m) => h.lang !== 'zh' || !ZH_HEAD_TOKEN.test(text.slice(m.end, m.end + 4)),
+      (m) => h.lang !== 'zh' || !startsWithHeadToken(text, m.end),
     );
     const slots: Slot[] = mentions.map((m) => ({
       start: m.start,
@@ -139,12 +144,12 @@ export function findRelations(input: RelationInput): RelationOutput {
         ? sentences.slice(-3).filter((s) => s.holder.paragraph === h.paragraph)
         : [];
     for (const p of findAnaphors(h, slots, history, topic, memory)) slots.push(p);
-    slots.sort((a, b) => a.start - b.start);
+    sortSmall(slots, byStart);
     const s: Sentence = {
       holder: h,
       text: h.normText && h.normText.length === h.text.length ? h.normText : h.text,
       slots,
-      hedged: isHedged(h.text),
+      hedged: h.hedged ?? isHedged(h.text),
       index: sentences.length,
     };
     sentences.push(s);
@@ -214,7 +219,7 @@ export function findRelations(input: RelationInput): RelationOutput {
       }
     } else {
       for (const [re, family] of EN_NP_SUFFIX) {
-        for (const m of s.text.matchAll(re)) {
+        for (const m of execAll(re, s.text)) {
           const cs = m.index;
           const ce = cs + m[0].length;
           const subj = s.slots.find((x) => x.end === cs);
@@ -260,9 +265,12 @@ function dedupe(rels: ExtractedRelation[]): ExtractedRelation[] {
   return [...best.values()];
 }
 
+const byStart = (a: Slot, b: Slot) => a.start - b.start;
+const outerFirst = (a: FoundMention, b: FoundMention) => a.start - b.start || b.end - a.end;
+
 /** Mentions not nested inside another (a link inside a longer vocabulary match counts once, as the longer). */
 function outermost(ms: FoundMention[]): FoundMention[] {
-  const sorted = [...ms].sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = sortSmall([...ms], outerFirst);
   const out: FoundMention[] = [];
   for (const m of sorted) {
     const last = out[out.length - 1];
@@ -292,9 +300,13 @@ interface Reading {
 /** The clause around [cs, ce): from the last clause mark before it to the first after it. */
 function clauseBounds(text: string, cs: number, ce: number, zh: boolean): [number, number] {
   const isMark = (i: number) => {
-    const c = text[i]!;
-    if (zh) return CLAUSE_MARK_ZH.test(c);
-    return CLAUSE_MARK_EN.test(c) || ((c === ',' || c === '.') && (i + 1 >= text.length || /\s/.test(text[i + 1]!)));
+    const c = text.charCodeAt(i);
+    if (zh) return CLAUSE_MARK_ZH.has(c);
+    // `,` or `.` before white space or the end.
+    return (
+      CLAUSE_MARK_EN.has(c) ||
+      ((c === 44 || c === 46) && (i + 1 >= text.length || isWhiteSpaceCode(text.charCodeAt(i + 1))))
+    );
   };
   let a = cs;
   while (a > 0 && !isMark(a - 1)) a--;
@@ -481,11 +493,10 @@ interface CueHit {
   text: string;
 }
 
-// Every cue of a language in one pattern (one scan per sentence); capture group i + 1 is cue i (the cue
-// patterns themselves capture nothing: cues.spec checks it).
-const combined = (cues: Cue[]) => new RegExp(cues.map((c) => `(${c.re.source})`).join('|'), 'gi');
-const ZH_ALL = combined(ZH_CUES);
-const EN_ALL = combined(EN_CUES);
+// Cue words are found in sentences regardless of letter case, Chinese cues included (a Latin letter
+// inside a Chinese cue's gap, `对…有效`, may be of either case).
+const ZH_SCANNER = new CueScanner(ZH_CUES, { ignoreCase: true });
+const EN_SCANNER = new CueScanner(EN_CUES, { ignoreCase: true });
 
 /** The cue words of a sentence, in text order (computed once per sentence). */
 function cueHits(s: Sentence): CueHit[] {
@@ -493,11 +504,8 @@ function cueHits(s: Sentence): CueHit[] {
   const zh = s.holder.lang === 'zh';
   const cues = zh ? ZH_CUES : EN_CUES;
   const out: CueHit[] = [];
-  for (const m of s.text.matchAll(zh ? ZH_ALL : EN_ALL)) {
-    let i = 0;
-    while (i < cues.length && m[i + 1] === undefined) i++;
-    if (i < cues.length) out.push({ cue: cues[i]!, start: m.index, end: m.index + m[0].length, text: m[0] });
-  }
+  for (const m of (zh ? ZH_SCANNER : EN_SCANNER).scan(s.text))
+    out.push({ cue: cues[m.cue]!, start: m.start, end: m.end, text: s.text.slice(m.start, m.end) });
   return (s.hits = out);
 }
 
@@ -531,7 +539,7 @@ function findAnaphors(
   const out: Slot[] = [];
   const taken: [number, number][] = [];
   for (const [re, cat] of zh ? ZH_ANAPHORS : EN_ANAPHORS) {
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       const s = m.index;
       const e = s + m[0].length;
       if (taken.some(([x, y]) => s < y && e > x)) continue;
@@ -561,7 +569,10 @@ function findAnaphors(
       }
       if (theory) memory.get(noun)?.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
       if (theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
-      const before = [...slots, ...out].filter((x) => x.end <= s).sort((a, b) => b.end - a.end);
+      const before = sortSmall(
+        [...slots, ...out].filter((x) => x.end <= s),
+        (a, b) => b.end - a.end,
+      );
       before.forEach(add);
       for (let i = history.length - 1; i >= 0; i--) history[i]!.slots.forEach(add);
       if (!theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
@@ -608,7 +619,7 @@ function frameRelations(
   const disorders = s.slots.filter((x) => !x.pronoun && x.concepts[0]!.category === 'Disorder');
   // `the X hypothesis of D`
   if (!zh) {
-    for (const m of s.text.matchAll(EN_THEORY_OF)) {
+    for (const m of execAll(EN_THEORY_OF, s.text)) {
       const idea = [...s.slots].reverse().find((x) => x.end <= m.index && m.index - x.end <= 3);
       const d = disorders.find((x) => x.start >= m.index + m[0].length && x.start - (m.index + m[0].length) <= 3);
       if (idea && d) emit(s, idea, d, NAMED_IDEA, m[0], 0.7, false);
@@ -617,12 +628,17 @@ function frameRelations(
   const dysRe = zh ? DYSFUNCTION_ZH : DYSFUNCTION_EN;
   const idx = s.index;
   const prev = idx > 0 && sentences[idx - 1]!.holder.paragraph === s.holder.paragraph ? sentences[idx - 1]! : null;
-  const dysHere = [...s.text.matchAll(dysRe)];
-  const dysPrev = prev ? dysRe.test(prev.text) : false;
-  dysRe.lastIndex = 0;
+  const dysHere = execAll(dysRe, s.text);
+  // Whether the previous sentence of the paragraph shows a sign too (asked only when it matters).
+  const dysPrev = () => {
+    if (!prev) return false;
+    const found = dysRe.test(prev.text);
+    dysRe.lastIndex = 0;
+    return found;
+  };
 
   // `在D中，是…C；在D2中，是…C2`: each frame clause group implicates its last structure.
-  if (zh && (dysHere.length || dysPrev)) {
+  if (zh && (dysHere.length || dysPrev())) {
     let start = 0;
     for (const part of s.text.split(/[；;]/)) {
       const end = start + part.length;
@@ -707,7 +723,7 @@ function headingRelations(
     const zh = h.lang === 'zh';
     for (const cue of zh ? ZH_CUES : EN_CUES) {
       if (cue.family !== 'treat') continue;
-      for (const m of text.matchAll(cue.re)) {
+      for (const m of execAll(cue.re, text)) {
         const ce = m.index + m[0].length;
         const obj = hm.find((x) => x.start >= ce && x.start - ce <= 2 && x.category === 'Disorder');
         if (!obj || hm.some((x) => x.end <= m.index && x.category === 'Intervention')) continue;

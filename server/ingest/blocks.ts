@@ -22,6 +22,9 @@ export interface Block {
 const md = new MarkdownIt('commonmark', { html: false });
 // Tables are part of GitHub-flavoured Markdown and appear in textbooks.
 md.enable('table');
+// Only the block structure is read here (the inline layer is ours, inline.ts): markdown-it's own inline
+// parse of every block, and the pass that joins its text tokens, would be thrown away.
+md.core.ruler.disable(['inline', 'text_join']);
 
 /** Builds the content → file offset map of one block from its line range. */
 function offsetMapper(src: SourceText, content: string, firstLine: number): (o: number) => number {

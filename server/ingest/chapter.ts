@@ -53,7 +53,9 @@ export interface ParsedChapter {
   warnings: InputWarning[];
 }
 
-const hasWords = (s: string) => /[\p{L}\p{N}]/u.test(s.replace(/\$\$?[^$]*\$\$?/g, ''));
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Whether a sentence has a letter or digit outside math. */
+const hasWords = (s: string) => WORD_CHAR.test(s.includes('$') ? s.replace(/\$\$?[^$]*\$\$?/g, '') : s);
 
 /** Spans of `spans` that fall inside [start, end), made relative to start. */
 function within(spans: InlineSpan[], start: number, end: number): InlineSpan[] {
@@ -200,6 +202,9 @@ export function parseChapter(src: SourceText): ParsedChapter {
           end: l.plainEnd - span.start,
         }));
       const han = hanShare(text);
+      // The same string when conversion changes nothing (most claims): a chapter's claims stay in memory
+      // until the batch is stored, and a copy per claim is only more to keep and to collect.
+      const simplified = toSimplified(text);
       const lang: Lang = han > 0.3 ? 'zh' : 'en';
       zhChars += han * text.length;
       allChars += text.length;
@@ -215,7 +220,7 @@ export function parseChapter(src: SourceText): ParsedChapter {
           sentence: sentenceIndex++,
           text,
           markup: block.content.slice(rawStart, rawLast + 1),
-          normText: toSimplified(text),
+          normText: simplified === text ? text : simplified,
           lang,
           line: pos.line,
           column: pos.column,

@@ -5,6 +5,8 @@
  * content so that positions in the file survive. Malformed markers are collected as positioned problems.
  */
 
+import { isSurrogate, stringFromCodes } from '../text/utf16';
+
 export type LinkScheme = 'entry' | 'article' | 'keyword';
 
 export interface InlineLink {
@@ -56,25 +58,65 @@ const MARKER_RE = /^\[@problem_id:([^\]\s]*)\]/;
 const LINK_TARGET_RE = /^\(@(entry_id|article_id):([^)\s]*)\)|^\(@keyword=([^)]*)\)/;
 const SCHEME_OF: Record<string, LinkScheme> = { entry_id: 'entry', article_id: 'article' };
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\u3000';
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 0x3000;
+/** Characters with a meaning of their own in scan(): `\\ $ \` * _ ! [`. */
+const isSpecial = (c: number) => c === 92 || c === 36 || c === 96 || c === 42 || c === 95 || c === 33 || c === 91;
+
+// The plain text and its map to raw offsets are built in buffers shared by every call (a block at a time,
+// one code unit per slot), not in arrays of one-character strings: this runs over every character.
+let plainCodes = new Uint16Array(4096);
+let plainMap = new Int32Array(4096);
 
 class PlainBuilder {
-  chars: string[] = [];
-  map: number[] = [];
+  length = 0;
+  /** Whether a surrogate code unit was written (see stringFromCodes). */
+  private surrogates = false;
+
+  private reserve(n: number): void {
+    if (this.length + n <= plainCodes.length) return;
+    const size = Math.max(2 * plainCodes.length, this.length + n);
+    const codes = new Uint16Array(size);
+    const map = new Int32Array(size);
+    codes.set(plainCodes.subarray(0, this.length));
+    map.set(plainMap.subarray(0, this.length));
+    plainCodes = codes;
+    plainMap = map;
+  }
+
+  /** Appends one code unit that stands for the raw character at `raw`. */
+  pushCode(code: number, raw: number): void {
+    this.reserve(1);
+    if (isSurrogate(code)) this.surrogates = true;
+    plainCodes[this.length] = code;
+    plainMap[this.length++] = raw;
+  }
+
   push(text: string, rawStart: number, oneToOne: boolean) {
+    this.reserve(text.length);
     for (let i = 0; i < text.length; i++) {
-      this.chars.push(text[i]!);
-      this.map.push(oneToOne ? rawStart + i : rawStart);
+      const code = text.charCodeAt(i);
+      if (isSurrogate(code)) this.surrogates = true;
+      plainCodes[this.length] = code;
+      plainMap[this.length++] = oneToOne ? rawStart + i : rawStart;
     }
   }
-  get length() {
-    return this.chars.length;
-  }
+
   /** Drops trailing spaces (before a removed marker) so claim text reads `…的话。`, not `…的话 。`. */
   trimEnd() {
-    while (this.chars.length && isSpace(this.chars[this.chars.length - 1])) {
-      this.chars.pop();
-      this.map.pop();
-    }
+    while (this.length && isSpaceCode(plainCodes[this.length - 1]!)) this.length--;
+  }
+
+  /** The plain text of [start, end). */
+  text(start: number, end: number): string {
+    return stringFromCodes(plainCodes, start, end, this.surrogates);
+  }
+
+  /** plainToRaw (see InlineResult), ending with `rawLength`. */
+  toRaw(rawLength: number): Int32Array {
+    const out = new Int32Array(this.length + 1);
+    out.set(plainMap.subarray(0, this.length));
+    out[this.length] = rawLength;
+    return out;
   }
 }
 
@@ -122,6 +164,13 @@ export function parseInline(raw: string): InlineResult {
   const scan = (from: number, to: number, inLink: boolean): void => {
     let i = from;
     while (i < to) {
+      const code = raw.charCodeAt(i);
+      // Plain characters (nearly all of them) go straight to the output; a line break reads as a space.
+      if (!isSpecial(code)) {
+        out.pushCode(code === 10 ? 32 : code, i);
+        i++;
+        continue;
+      }
       const c = raw[i]!;
       // Escapes: the next character is literal.
       if (c === '\\' && i + 1 < to && /[[\]()*_$`\\@!#]/.test(raw[i + 1]!)) {
@@ -300,7 +349,7 @@ export function parseInline(raw: string): InlineResult {
           const rawEnd = close + 1 + t[0].length;
           if (!inLink && nested === -1 && id) {
             links.push({
-              text: out.chars.slice(start, end).join(''),
+              text: out.text(start, end),
               scheme,
               id,
               ...(params ? { params } : {}),
@@ -333,8 +382,6 @@ export function parseInline(raw: string): InlineResult {
     }
   };
   scan(0, n, false);
-  const plainToRaw = new Int32Array(out.length + 1);
-  for (let k = 0; k < out.length; k++) plainToRaw[k] = out.map[k]!;
-  plainToRaw[out.length] = n;
-  return { plain: out.chars.join(''), plainToRaw, links, markers, math, bold, italic, hardBreaks, problems };
+  const plainToRaw = out.toRaw(n);
+  return { plain: out.text(0, out.length), plainToRaw, links, markers, math, bold, italic, hardBreaks, problems };
 }

@@ -3,10 +3,15 @@
  * (with any closing quotes or brackets), after `.` that is not a decimal point, an abbreviation or an
  * initial, and after display math that closes a line. Math and link text are never split.
  */
+import { isWhiteSpaceCode } from '../text/whitespace';
 import type { InlineResult } from './inline';
 
 const TERMINAL = new Set(['。', '！', '？', '!', '?', '．']);
 const CLOSERS = new Set(['”', '’', '"', "'", '」', '』', '）', ')', '】', '》']);
+// The same as code units: the scan below reads codes, not one-character strings.
+const TERMINAL_CODES = new Set([...TERMINAL].map((c) => c.charCodeAt(0)));
+const CLOSER_CODES = new Set([...CLOSERS].map((c) => c.charCodeAt(0)));
+const isCloserOrTerminal = (c: number) => CLOSER_CODES.has(c) || TERMINAL_CODES.has(c);
 const ABBREVIATIONS = new Set([
   'e.g',
   'i.e',
@@ -71,16 +76,17 @@ export function splitSentences(r: InlineResult): SentenceSpan[] {
   const hard = new Set(r.hardBreaks);
   const cuts: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (hard.has(i) && i > 0) {
+    if (hard.size && hard.has(i) && i > 0) {
       cuts.push(i);
       continue;
     }
     if (mask[i]) continue;
-    const c = text[i]!;
+    const code = text.charCodeAt(i);
     let end = -1;
-    if (TERMINAL.has(c)) {
+    if (TERMINAL_CODES.has(code)) {
       end = i + 1;
-    } else if (c === '.') {
+    } else if (code === 46) {
+      // `.`
       const next = text[i + 1];
       const prev = text[i - 1];
       if (next !== undefined && !/\s/.test(next) && !CLOSERS.has(next)) continue; // 3.5, e.g, file.md
@@ -92,18 +98,19 @@ export function splitSentences(r: InlineResult): SentenceSpan[] {
       if (j < text.length && /[a-z]/.test(text[j]!)) continue;
       end = i + 1;
     } else continue;
-    while (end < text.length && (CLOSERS.has(text[end]!) || TERMINAL.has(text[end]!))) end++;
+    while (end < text.length && isCloserOrTerminal(text.charCodeAt(end))) end++;
     cuts.push(end);
     i = end - 1;
   }
   if (hard.has(text.length)) cuts.push(text.length);
+  cuts.push(text.length);
   const spans: SentenceSpan[] = [];
   let start = 0;
-  for (const cut of [...cuts, text.length]) {
+  for (const cut of cuts) {
     let s = start;
     let e = cut;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isWhiteSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isWhiteSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) spans.push({ start: s, end: e });
     start = cut;
   }

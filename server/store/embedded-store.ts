@@ -3,7 +3,7 @@
  * chapter plus a manifest. The manifest is replaced atomically (temp file + rename) and is the commit
  * point: a batch whose write fails leaves the previous manifest, and so the previous store, in place.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -26,7 +26,8 @@ async function writeAtomic(file: string, data: string): Promise<void> {
   await fs.rename(tmp, file);
 }
 
-const fileName = (id: string, content: string) =>
+/** A chapter file's name: its document id's hash and its content's (bytes or text: the same digest). */
+const fileName = (id: string, content: string | Buffer) =>
   `${createHash('sha1').update(id).digest('hex').slice(0, 16)}-${createHash('sha1').update(content).digest('hex').slice(0, 12)}.json`;
 
 export class EmbeddedStore extends GraphQueries implements GraphStore {
@@ -93,20 +94,19 @@ export class EmbeddedStore extends GraphQueries implements GraphStore {
         delete manifest.documents[id];
         fragments.delete(id);
       }
-      // Chapter files are written in small parallel groups: the manifest, written last, commits them.
-      const pending: Promise<void>[] = [];
+      // Chapter files first (the manifest, written last, commits them), each encoded once: its name hashes
+      // the same bytes. Written synchronously: a chapter file is small, and an asynchronous write per
+      // file costs more in thread-pool and event-loop round trips than the write itself.
       for (const f of batch.upsert) {
-        const content = JSON.stringify(f.graph);
+        const content = Buffer.from(JSON.stringify(f.graph));
         const file = fileName(f.documentId, content);
         if (manifest.documents[f.documentId]?.file !== file) {
           written.push(file);
-          pending.push(fs.writeFile(path.join(this.dir, 'docs', file), content));
-          if (pending.length >= 16) await Promise.all(pending.splice(0));
+          writeFileSync(path.join(this.dir, 'docs', file), content);
         }
         manifest.documents[f.documentId] = { hash: f.hash, file };
         fragments.set(f.documentId, f.graph);
       }
-      await Promise.all(pending);
       let problemsChanged = false;
       for (const p of batch.problems) {
         const old = problems.get(p.problemId);

@@ -5,12 +5,13 @@
  * dropped, white space collapsed (and dropped next to Han characters, where it carries no meaning).
  */
 import { toSimplified } from './chinese';
+import { stringFromCodes } from './utf16';
 
 export interface MatchText {
   /** The normal form. */
   text: string;
   /** `offsets[i]` is the offset in the original of normalised character i; one extra entry for the end. */
-  offsets: Int32Array;
+  offsets: readonly number[];
   /** The original text. */
   source: string;
 }
@@ -43,6 +44,45 @@ function foldChar(ch: string): string {
   return c;
 }
 
+/** What a character that is not plain ASCII or Han gives the key: nothing. */
+const DROP = '';
+const foldedKeys = new Map<string, string>();
+
+/**
+ * What one character (not plain ASCII, not common Han) contributes to a key: DROP, ' ' for a space, else
+ * its folded form. Cached: Chinese punctuation and Greek letters recur in every sentence, and NFKC is slow.
+ */
+function foldedKey(ch: string): string {
+  let k = foldedKeys.get(ch);
+  if (k === undefined) {
+    if (DROPPED.has(ch)) k = DROP;
+    else {
+      const folded = foldChar(ch);
+      k = folded === ' ' || SPACE.test(folded) ? ' ' : folded;
+    }
+    // Bounded (a text may hold any number of distinct rare characters).
+    if (foldedKeys.size > 10_000) foldedKeys.clear();
+    foldedKeys.set(ch, k);
+  }
+  return k;
+}
+
+// The key is built in buffers shared by every call (it runs on every sentence and heading): codes of
+// the key and, for each, its offset in the original. They grow as needed and are copied out at the end.
+let keyCodes = new Uint16Array(1024);
+// A plain array: copying out a slice of one is much cheaper than allocating a typed array per call.
+let keyOffsets: number[] = new Array<number>(1024).fill(0);
+
+/** Makes room for `n` more key characters after the first `used`. */
+function reserve(used: number, n: number): void {
+  if (used + n <= keyCodes.length) return;
+  const size = Math.max(2 * keyCodes.length, used + n);
+  const codes = new Uint16Array(size);
+  codes.set(keyCodes.subarray(0, used));
+  keyCodes = codes;
+  keyOffsets = keyOffsets.concat(new Array<number>(size - keyOffsets.length).fill(0));
+}
+
 /**
  * The matching key of `text`. `simplified`, when given, is `toSimplified(text)` already computed (a
  * claim's normText); it is used only if it has the same length, since a phrase conversion can change it.
@@ -56,57 +96,59 @@ export function matchText(text: string, simplified?: string): MatchText {
     // A per-character conversion keeps surrogate pairs together, so lengths agree again.
     if (s.length !== text.length) s = text;
   }
-  const codes: number[] = [];
-  const offsets: number[] = [];
+  // Each character of `s` gives at most a pending space and one key character on the fast paths.
+  reserve(0, 2 * s.length + 2);
+  let n = 0;
+  // Offset of a run of spaces not yet written (-1: none): a space survives only between two non-Han characters.
   let pendingSpace = -1;
   let prevHan = false;
-  const emit = (code: number, at: number) => {
-    if (pendingSpace >= 0) {
-      // A space survives only between two non-Han characters.
-      if (codes.length && !prevHan && !isHanCode(code)) {
-        codes.push(32);
-        offsets.push(pendingSpace);
-      }
-      pendingSpace = -1;
-    }
-    codes.push(code);
-    offsets.push(at);
-    prevHan = isHanCode(code);
-  };
-  const space = (at: number) => {
-    if (codes.length && pendingSpace < 0) pendingSpace = at;
-  };
+  let surrogates = false;
   for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
+    let code = s.charCodeAt(i);
+    let start = i;
+    let folded: string | null = null;
     if (code < 128) {
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) emit(code, i);
-      else if (code >= 65 && code <= 90) emit(code + 32, i);
-      else if (code === 32 || code === 9 || code === 10 || code === 13 || code === 45 || code === 95 || code === 47)
-        space(i);
-      else if (code === 34 || code === 39 || code === 96 || code === 42) continue;
-      else emit(code, i);
-      continue;
+      if (code >= 65 && code <= 90) code += 32;
+      else if (code === 32 || code === 9 || code === 10 || code === 13 || code === 45 || code === 95 || code === 47) {
+        if (n && pendingSpace < 0) pendingSpace = i;
+        continue;
+      } else if (code === 34 || code === 39 || code === 96 || code === 42) continue;
+    } else if (!isHanCode(code)) {
+      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < s.length;
+      if (code >= 0xd800 && code <= 0xdfff) surrogates = true;
+      const ch = pair ? s.slice(i, i + 2) : s[i]!;
+      start = i;
+      if (pair) i++;
+      folded = foldedKey(ch);
+      if (folded === DROP) continue;
+      if (folded === ' ') {
+        if (n && pendingSpace < 0) pendingSpace = start;
+        continue;
+      }
+      if (/[\uD800-\uDFFF]/.test(folded)) surrogates = true;
+      // Room for this folding (and a space before it) and for two characters per character left.
+      reserve(n, folded.length + 1 + 2 * (s.length - i));
+      code = folded.charCodeAt(0);
     }
-    if (isHanCode(code)) {
-      emit(code, i);
-      continue;
+    // Emit `code` (and the rest of a multi-character folding) at `start`.
+    for (let k = 0; ;) {
+      if (pendingSpace >= 0) {
+        if (n && !prevHan && !isHanCode(code)) {
+          keyCodes[n] = 32;
+          keyOffsets[n++] = pendingSpace;
+        }
+        pendingSpace = -1;
+      }
+      keyCodes[n] = code;
+      keyOffsets[n++] = start;
+      prevHan = isHanCode(code);
+      if (folded === null || ++k >= folded.length) break;
+      code = folded.charCodeAt(k);
     }
-    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < s.length;
-    const ch = pair ? s.slice(i, i + 2) : s[i]!;
-    const start = i;
-    if (pair) i++;
-    if (DROPPED.has(ch)) continue;
-    const folded = foldChar(ch);
-    if (folded === ' ' || SPACE.test(folded)) {
-      space(start);
-      continue;
-    }
-    for (let k = 0; k < folded.length; k++) emit(folded.charCodeAt(k), start);
   }
-  offsets.push(s.length);
-  let out = '';
-  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
-  return { text: out, offsets: Int32Array.from(offsets), source: text };
+  reserve(n, 1);
+  keyOffsets[n] = s.length;
+  return { text: stringFromCodes(keyCodes, 0, n, surrogates), offsets: keyOffsets.slice(0, n + 1), source: text };
 }
 
 const keyCache = new Map<string, string>();

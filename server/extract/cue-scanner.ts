@@ -1,0 +1,110 @@
+/**
+ * Finding cue words in a sentence without one large alternation per sentence. Every cue of a language is
+ * indexed by the characters its words can start with; a sentence is walked once, and only at a character
+ * that starts some cue are those cues tried, in lexicon order, anchored there. The result is what the
+ * alternation `(cue 1)|(cue 2)|…` with the `g` flag finds: the leftmost match, the first cue in order
+ * that matches there, then on from its end.
+ */
+import type { Cue } from './cues';
+
+/** The character codes a cue's alternatives start with, or null when any character may start it. */
+function firstChars(words: string, ignoreCase: boolean): Set<number> | null {
+  const out = new Set<number>();
+  let depth = 0;
+  let atStart = true;
+  for (let i = 0; i < words.length; i++) {
+    const c = words[i]!;
+    if (atStart) {
+      atStart = false;
+      // A group, class, escape or wildcard first, or an optional first character: no fixed first character.
+      if ('\\([.^$|'.includes(c) || '?*{'.includes(words[i + 1] ?? '')) return null;
+      for (const v of ignoreCase ? [c.toLowerCase(), c.toUpperCase()] : [c]) out.add(v.charCodeAt(0));
+    }
+    if (c === '\\') i++;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === '|' && depth === 0) atStart = true;
+  }
+  return out;
+}
+
+/** A character of `\w` (without the `u` flag, as the cue patterns are written). */
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+export interface CueMatch {
+  /** Index of the cue in the lexicon. */
+  cue: number;
+  start: number;
+  end: number;
+}
+
+export class CueScanner {
+  /** Each cue's pattern, anchored (sticky) so it is tried at one position only. */
+  private readonly sticky: RegExp[];
+  /** Cues (in lexicon order) that may start with a given character code. */
+  private readonly byFirst = new Map<number, number[]>();
+  /** The same for a position inside a word: cues that open with `\b` and a word character cannot start there. */
+  private readonly byFirstInWord = new Map<number, number[]>();
+  /** Cues whose first character is not fixed: tried at every position. */
+  private readonly anywhere: number[] = [];
+  /**
+   * The lists above by code unit, for the scan: index + 1 into `lists` (0: only `anywhere`), at a word
+   * start and inside a word. A table look-up per character instead of a hash-map one.
+   */
+  private readonly atStart = new Uint16Array(65536);
+  private readonly inWord = new Uint16Array(65536);
+  private readonly lists: number[][] = [];
+
+  /** `ignoreCase`: match every cue regardless of letter case (else as its own pattern says). */
+  constructor(cues: readonly Cue[], opts: { ignoreCase?: boolean } = {}) {
+    this.sticky = cues.map((c) => {
+      const flags = c.re.flags.replace('g', '');
+      return new RegExp(c.re.source, `${opts.ignoreCase && !flags.includes('i') ? `${flags}i` : flags}y`);
+    });
+    const firsts = cues.map((c, i) => firstChars(c.words, this.sticky[i]!.ignoreCase));
+    firsts.forEach((set, i) => {
+      if (set === null) this.anywhere.push(i);
+    });
+    firsts.forEach((set, i) => {
+      const wordStart = cues[i]!.re.source.startsWith('\\b') && [...(set ?? [])].every(isWordCode);
+      for (const code of set ?? []) {
+        for (const map of wordStart ? [this.byFirst] : [this.byFirst, this.byFirstInWord]) {
+          let list = map.get(code);
+          if (!list) map.set(code, (list = [...this.anywhere]));
+          list.push(i);
+        }
+      }
+    });
+    for (const list of [...this.byFirst.values(), ...this.byFirstInWord.values()]) list.sort((a, b) => a - b);
+    for (const [map, table] of [
+      [this.byFirst, this.atStart],
+      [this.byFirstInWord, this.inWord],
+    ] as const) {
+      for (const [code, list] of map) {
+        this.lists.push(list);
+        table[code] = this.lists.length;
+      }
+    }
+  }
+
+  /** Every cue match of `text`, in text order, as the lexicon's alternation would find them. */
+  scan(text: string): CueMatch[] {
+    const out: CueMatch[] = [];
+    for (let p = 0; p < text.length; p++) {
+      const inWord = p > 0 && isWordCode(text.charCodeAt(p - 1));
+      const list = (inWord ? this.inWord : this.atStart)[text.charCodeAt(p)]!;
+      const cues = list ? this.lists[list - 1]! : this.anywhere;
+      for (const i of cues) {
+        const re = this.sticky[i]!;
+        re.lastIndex = p;
+        if (re.test(text)) {
+          out.push({ cue: i, start: p, end: re.lastIndex });
+          // On from the end of the match (an empty one would move on by one).
+          p = Math.max(p, re.lastIndex - 1);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}
