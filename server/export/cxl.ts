@@ -9,47 +9,14 @@ import {
   edgeKey,
   type ConceptAttributes,
   type GraphExport,
-  type Lang,
-  type Predicate,
   type RelationAttributes,
 } from '../model/types';
 import type { View } from '../curation/types';
+import { PREDICATE_LABELS } from '../model/predicate-labels';
 
 export const CXL_NAMESPACE = 'http://cmap.ihmc.us/xml/cmap/';
 
-/** Predicates as linking phrases: how a teacher would read the link aloud in each language. */
-export const PREDICATE_LABELS: Record<Lang, Record<Predicate, string>> = {
-  zh: {
-    treats: '治疗',
-    prevents: '预防',
-    causes: '导致',
-    increases: '增加',
-    decreases: '降低',
-    risk_of: '风险',
-    biomarker_for: '生物标志物',
-    implicated_in: '参与',
-    part_of: '属于',
-    interacts_with: '相互作用',
-    combined_with: '联合使用',
-    contrasted_with: '对比',
-    associated_with: '相关',
-  },
-  en: {
-    treats: 'treats',
-    prevents: 'prevents',
-    causes: 'causes',
-    increases: 'increases',
-    decreases: 'decreases',
-    risk_of: 'risk of',
-    biomarker_for: 'biomarker for',
-    implicated_in: 'implicated in',
-    part_of: 'part of',
-    interacts_with: 'interacts with',
-    combined_with: 'combined with',
-    contrasted_with: 'contrasted with',
-    associated_with: 'associated with',
-  },
-};
+export { PREDICATE_LABELS };
 
 /** The label a concept shows on the map: the educator's, the graph's in the view's language, or its key. */
 export function conceptLabel(

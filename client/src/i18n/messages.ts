@@ -3,6 +3,7 @@
  * from the Chinese table is a type error. `{name}` placeholders are filled by `t()`.
  */
 import type { Category, Lang, Predicate } from '../../../server/model/types';
+import { PREDICATE_LABELS } from '../../../server/model/predicate-labels';
 
 const en = {
   appTitle: 'Textbook graph explorer',
@@ -646,36 +647,6 @@ export const CATEGORY_NAMES: Record<Lang, Record<Category, string>> = {
 
 /** Relation types as the legend and the panels name them; `co_mention` is the weighted co-occurrence link. */
 export const PREDICATE_NAMES: Record<Lang, Record<Predicate | 'co_mention', string>> = {
-  en: {
-    treats: 'treats',
-    prevents: 'prevents',
-    causes: 'causes',
-    increases: 'increases',
-    decreases: 'decreases',
-    risk_of: 'risk of',
-    biomarker_for: 'biomarker for',
-    implicated_in: 'implicated in',
-    part_of: 'part of',
-    interacts_with: 'interacts with',
-    combined_with: 'combined with',
-    contrasted_with: 'contrasted with',
-    associated_with: 'associated with',
-    co_mention: 'mentioned together',
-  },
-  zh: {
-    treats: '治疗',
-    prevents: '预防',
-    causes: '导致',
-    increases: '增加',
-    decreases: '减少',
-    risk_of: '风险',
-    biomarker_for: '标志物',
-    implicated_in: '参与',
-    part_of: '属于',
-    interacts_with: '相互作用',
-    combined_with: '联用',
-    contrasted_with: '对比',
-    associated_with: '相关',
-    co_mention: '同句共现',
-  },
+  en: { ...PREDICATE_LABELS.en, co_mention: 'mentioned together' },
+  zh: { ...PREDICATE_LABELS.zh, co_mention: '同句共现' },
 };
