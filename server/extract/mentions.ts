@@ -580,7 +580,8 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
       const v = vocab.concepts.get(id);
       const t = local.get(key);
       const labels: Partial<Record<Lang, string>> = v ? { ...v.labels } : { ...(t?.labels ?? {}) };
-      for (const [lang, l] of Object.entries(t?.labels ?? {}) as [Lang, string][]) labels[lang] ??= l;
+      // (for-in: the keys in the order Object.entries gives them, without its arrays.)
+      if (t) for (const l in t.labels) labels[l as Lang] ??= t.labels[l as Lang];
       const lang = chapter.attributes.lang;
       a = {
         kind: 'concept',
@@ -588,7 +589,7 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
         label: labels[lang] ?? labels.en ?? labels.zh ?? simplified,
         labels,
         aliases: [],
-        entryIds: [...(t?.entryIds ?? [])],
+        entryIds: t ? [...t.entryIds] : [],
         xrefs: v ? [...v.xrefs] : [],
         origin: v ? 'vocabulary' : (t?.origin ?? 'rule'),
         documents: [chapter.key],
@@ -596,7 +597,10 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
       };
       aliases = new Set();
       // Forms the chapter gives a term (its English name, abbreviation) are its aliases even where unused.
-      for (const f of t?.forms ?? []) for (const x of [f, simplifiedOf(f)]) addAlias(a, aliases, x);
+      for (const f of t?.forms ?? []) {
+        addAlias(a, aliases, f);
+        addAlias(a, aliases, simplifiedOf(f));
+      }
       concepts.set(key, a);
       aliasSets.set(key, aliases);
     }

@@ -3,7 +3,7 @@
  * `*.json` under a `sources` folder), walking folders of any depth, including the corpus layout whose
  * names hold spaces and `@@`. Unreadable entries become positioned errors, not crashes.
  */
-import { promises as fs } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors';
 import { displayPath } from './document-id';
@@ -19,12 +19,16 @@ const isProblemFile = (full: string) =>
   /^appendices\.json$/i.test(path.basename(full)) ||
   (/\.json$/i.test(full) && path.basename(path.dirname(full)) === 'sources');
 
+/**
+ * The walk is synchronous: a corpus folder holds thousands of files and folders, and one asynchronous
+ * stat after another waited for the thread pool and the event loop each time (seconds on a busy machine).
+ */
 export async function collectInputs(inputs: string[]): Promise<CollectedInputs> {
   const out: CollectedInputs = { chapters: [], appendices: [], errors: [] };
-  const visit = async (full: string, explicit: boolean): Promise<void> => {
-    let stat;
+  const visit = (full: string, explicit: boolean): void => {
+    let stat: Stats;
     try {
-      stat = await fs.stat(full);
+      stat = statSync(full);
     } catch (e) {
       out.errors.push(
         new InputError(
@@ -38,7 +42,7 @@ export async function collectInputs(inputs: string[]): Promise<CollectedInputs> 
     if (stat.isDirectory()) {
       let entries: string[];
       try {
-        entries = (await fs.readdir(full)).sort();
+        entries = readdirSync(full).sort();
       } catch (e) {
         out.errors.push(
           new InputError(
@@ -51,13 +55,13 @@ export async function collectInputs(inputs: string[]): Promise<CollectedInputs> 
       }
       for (const name of entries) {
         if (name.startsWith('.') || name === 'node_modules') continue;
-        await visit(path.join(full, name), false);
+        visit(path.join(full, name), false);
       }
       return;
     }
     if (isChapter(full) || (explicit && !/\.json$/i.test(full))) out.chapters.push(full);
     else if (isProblemFile(full) || (explicit && /\.json$/i.test(full))) out.appendices.push(full);
   };
-  for (const input of inputs) await visit(path.resolve(input), true);
+  for (const input of inputs) visit(path.resolve(input), true);
   return out;
 }
