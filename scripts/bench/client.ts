@@ -216,6 +216,9 @@ function serve(graphJson: string): Promise<{ url: string; close(): Promise<void>
       return res.end();
     }
     if (p === '/api/documents') return json(res, '{"documents":[]}');
+    // As the real server answers a read-only start: the client asks once whether it may write.
+    if (p === '/api/health') return json(res, '{"status":"ok","store":"embedded","writable":false}');
+    if (p === '/api/curation/verdicts') return json(res, '{"items":[]}');
     if (p === '/bare/' || p === '/bare') {
       res.writeHead(200, { 'content-type': MIME['.html'] ?? 'text/html' });
       return res.end(BARE_HTML);
