@@ -57,6 +57,34 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Whether a sentence has a letter or digit outside math. */
 const hasWords = (s: string) => WORD_CHAR.test(s.includes('$') ? s.replace(/\$\$?[^$]*\$\$?/g, '') : s);
 
+/** Emphasis and math delimiters: markup that opens or closes a span but shows no text. */
+const DELIMITERS = new Set(['*', '_', '$']);
+
+/**
+ * Where the sentence plain[start, end) lies in the raw content, markup included: a glossary link at
+ * either end counts whole (`[text](@entry_id:1)`, not `text`), and so do the delimiters of emphasis
+ * or math that opens or closes it, so that `markup` reproduces the source and `column` points at its first
+ * character. It never reaches into the text of the sentences before or after.
+ */
+function rawBounds(inline: InlineResult, content: string, start: number, end: number): [number, number] {
+  let rawStart = inline.plainToRaw[start]!;
+  let rawEnd = inline.plainToRaw[end - 1]! + 1;
+  const floor = start > 0 ? inline.plainToRaw[start - 1]! + 1 : 0;
+  const ceiling = inline.plainToRaw[end]!;
+  for (const l of inline.links) {
+    if (l.plainStart === start) rawStart = Math.min(rawStart, l.rawStart);
+    if (l.plainEnd === end) rawEnd = Math.max(rawEnd, l.rawEnd);
+  }
+  const spans = [...inline.bold, ...inline.italic, ...inline.math];
+  if (spans.some((x) => x.plainStart === start)) {
+    while (rawStart > floor && DELIMITERS.has(content[rawStart - 1]!)) rawStart--;
+  }
+  if (spans.some((x) => x.plainEnd === end)) {
+    while (rawEnd < ceiling && DELIMITERS.has(content[rawEnd]!)) rawEnd++;
+  }
+  return [rawStart, rawEnd];
+}
+
 /** Spans of `spans` that fall inside [start, end), made relative to start. */
 function within(spans: InlineSpan[], start: number, end: number): InlineSpan[] {
   return spans
@@ -184,12 +212,12 @@ export function parseChapter(src: SourceText): ParsedChapter {
     const spans = splitSentences(inline);
     const blockClaims: ParsedClaim[] = [];
     const claimStart = new Map<ParsedClaim, number>();
+    const claimRawStart = new Map<ParsedClaim, number>();
     let sentenceIndex = 0;
     for (const span of spans) {
       const text = inline.plain.slice(span.start, span.end);
       if (!hasWords(text)) continue;
-      const rawStart = inline.plainToRaw[span.start]!;
-      const rawLast = inline.plainToRaw[span.end - 1]!;
+      const [rawStart, rawEnd] = rawBounds(inline, block.content, span.start, span.end);
       const start = block.toFile(rawStart);
       const pos = at(start);
       const links: GlossaryLink[] = inline.links
@@ -219,13 +247,13 @@ export function parseChapter(src: SourceText): ParsedChapter {
           paragraph,
           sentence: sentenceIndex++,
           text,
-          markup: block.content.slice(rawStart, rawLast + 1),
+          markup: block.content.slice(rawStart, rawEnd),
           normText: simplified === text ? text : simplified,
           lang,
           line: pos.line,
           column: pos.column,
           start,
-          end: block.toFile(rawLast + 1),
+          end: block.toFile(rawEnd),
           citations: [],
           contextCitations: [],
           links,
@@ -238,6 +266,7 @@ export function parseChapter(src: SourceText): ParsedChapter {
       };
       blockClaims.push(claim);
       claimStart.set(claim, span.start);
+      claimRawStart.set(claim, rawStart);
     }
     // Each marker goes to the last sentence starting before it: a marker after a full stop still ends
     // the sentence before it. Markers in a block with no sentence go to the previous claim.
@@ -260,12 +289,12 @@ export function parseChapter(src: SourceText): ParsedChapter {
       target.markers.push({ problemId: m.problemId, ...pos });
       if (!target.attributes.citations.includes(m.problemId)) target.attributes.citations.push(m.problemId);
       const rawEnd = m.rawEnd;
-      const targetStart = claimStart.get(target);
+      const targetStart = claimRawStart.get(target);
       if (targetStart !== undefined) {
         const end = block.toFile(rawEnd);
         if (end > target.attributes.end) {
           target.attributes.end = end;
-          target.attributes.markup = block.content.slice(inline.plainToRaw[targetStart]!, rawEnd);
+          target.attributes.markup = block.content.slice(targetStart, rawEnd);
         }
       }
     }

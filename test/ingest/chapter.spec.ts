@@ -55,6 +55,27 @@ describe('parseChapter on the ketamine chapter', () => {
     expect(c.markers).toEqual([{ problemId: '4706634', line: 9, column: 79 }]);
   });
 
+  it('keeps the whole markup of a sentence that starts or ends with a link, emphasis or math', () => {
+    const src = [
+      '# T',
+      '',
+      '[受体内化](@entry_id:162929)的失调是否足以解释疼痛？*Dopamine* shapes reward. It raises $x^2$',
+      '',
+      'Ketamine blocks the [NMDA receptor](@entry_id:12) [@problem_id:7].',
+    ].join('\n');
+    const ch = parseText(src);
+    const claims = ch.claims.map((c) => c.attributes);
+    expect(claims.map((c) => c.markup)).toEqual([
+      '[受体内化](@entry_id:162929)的失调是否足以解释疼痛？',
+      '*Dopamine* shapes reward.',
+      'It raises $x^2$',
+      'Ketamine blocks the [NMDA receptor](@entry_id:12) [@problem_id:7].',
+    ]);
+    for (const c of claims) expect(src.slice(c.start, c.end)).toBe(c.markup);
+    expect(claims[0]).toMatchObject({ line: 3, column: 1 });
+    expect(claims[1]).toMatchObject({ line: 3, column: 37 });
+  });
+
   it('normalises traditional characters for matching and keeps the original for display', () => {
     const c = ketamine().claims.find((x) => x.attributes.text.includes('漫長時間'))!;
     expect(c.attributes.normText).toContain('漫长时间');
