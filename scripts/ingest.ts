@@ -1,5 +1,6 @@
 /**
- * `npm run ingest -- <file|dir>... [--store embedded|neo4j] [--keep-going] [--force] [--report] [--report-json F]`
+ * `npm run ingest -- <file|dir>... [--store embedded|neo4j] [--keep-going] [--force] [--report] [--report-json F]
+ * [--workers N]` (worker threads for parsing and extraction; by default one per core for a large corpus, 0 for none)
  * Ingests chapters into the store and prints a summary; with --report, the data-quality report too.
  * Exits 1 when any input has an error (the store is then left as it was, unless --keep-going).
  */
@@ -12,7 +13,7 @@ import { buildQualityReport, formatQualityReport } from '../server/ingest/qualit
 import { openStore, type StoreChoice } from '../server/store/open-store';
 import { parseCli, progress, runMain } from './lib/cli';
 
-const USAGE = `usage: npm run ingest -- <file|dir>... [--store embedded|neo4j] [--keep-going] [--force] [--report] [--report-json FILE] [--quiet]`;
+const USAGE = `usage: npm run ingest -- <file|dir>... [--store embedded|neo4j] [--keep-going] [--force] [--report] [--report-json FILE] [--workers N] [--quiet]`;
 
 export function formatSummary(s: IngestSummary): string {
   const cats = Object.entries(s.conceptsByCategory)
@@ -40,10 +41,16 @@ async function main(): Promise<number> {
     report: { type: 'boolean' },
     'report-json': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    workers: { type: 'string' },
   });
   if (values.help) {
     console.log(USAGE);
     return 0;
+  }
+  const workers = values.workers === undefined ? 'auto' : Number(values.workers);
+  if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
+    console.error(`ingest: invalid --workers "${values.workers}", expected a whole number from 0 to 64\n${USAGE}`);
+    return 2;
   }
   const config = loadConfig();
   if (values.store !== undefined && values.store !== 'embedded' && values.store !== 'neo4j') {
@@ -62,6 +69,7 @@ async function main(): Promise<number> {
       maxFileBytes: config.MAX_FILE_MB * 1048576,
       onChapter: bar ? (d, t, p) => bar.tick(d, t, p) : undefined,
       keepParsed: wantReport,
+      workers,
     });
     bar?.stop();
     for (const w of summary.warnings) if (!values.quiet) console.error(formatWarning(w));

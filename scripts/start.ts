@@ -29,6 +29,7 @@ async function main(): Promise<number> {
       const summary = await ingestInto(store, inputs, {
         extractor: createExtractor(),
         maxFileBytes: config.MAX_FILE_MB * 1048576,
+        workers: 'auto',
       });
       for (const w of summary.warnings) logger.debug(formatWarning(w));
       for (const e of summary.errors) logger.error(e.message);

@@ -5,6 +5,7 @@
 import type { InputError, InputWarning } from '../errors';
 import type { Extractor } from '../extract/extraction';
 import type { Category } from '../model/types';
+import { tallyGraph } from '../store/encoded-fragment';
 import type { GraphStoreCore } from '../store/graph-store';
 import { prepare, type PreparedBatch } from './prepare';
 
@@ -16,6 +17,8 @@ export interface IngestOptions {
   force?: boolean;
   onChapter?: (done: number, total: number, path: string) => void;
   keepParsed?: boolean;
+  /** Worker threads for parsing and extraction; see PrepareOptions. */
+  workers?: number | 'auto';
 }
 
 export interface IngestSummary {
@@ -40,16 +43,13 @@ export function summarize(batch: PreparedBatch, applied: boolean, ms: number): I
   const cited = new Set<string>();
   const concepts = new Map<string, Category>();
   for (const f of batch.fragments) {
-    for (const n of f.graph.nodes) {
-      const a = n.attributes!;
-      if (a.kind === 'claim') claims++;
-      else if (a.kind === 'source') cited.add(a.problemId);
-      else if (a.kind === 'concept') concepts.set(n.key, a.category);
-    }
-    for (const e of f.graph.edges) {
-      if (e.attributes!.kind === 'cites') citations++;
-      else if (e.attributes!.kind === 'relation') relations++;
-    }
+    // Fragments built in worker threads come with their tally: their graphs stay encoded.
+    const t = f.tally ?? tallyGraph(f.graph);
+    claims += t.claims;
+    citations += t.citations;
+    relations += t.relations;
+    for (const p of t.sources) cited.add(p);
+    for (const [key, category] of t.concepts) concepts.set(key, category);
   }
   const known = new Set(batch.problems.map((p) => p.problemId));
   const conceptsByCategory: Partial<Record<Category, number>> = {};
@@ -84,6 +84,7 @@ export async function ingestInto(store: GraphStoreCore, inputs: string[], opts: 
     maxFileBytes: opts.maxFileBytes,
     onChapter: opts.onChapter,
     keepParsed: opts.keepParsed,
+    workers: opts.workers,
   });
   const refuse = batch.errors.length > 0 && !opts.keepGoing;
   if (!refuse && (batch.fragments.length || batch.problems.length)) {

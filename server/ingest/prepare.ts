@@ -4,15 +4,16 @@
  * refused as a whole.
  */
 import { readFileSync } from 'node:fs';
-import { InputError, InputErrors, type InputWarning } from '../errors';
+import { InputError, type InputWarning } from '../errors';
 import type { Extractor } from '../extract/extraction';
+import type { ExtractorOptions } from '../extract/extractor';
 import type { ChapterFragment, KnownProblem } from '../store/graph-store';
-import { buildChapterGraph, serialize } from '../build/chapter-graph';
-import { parseChapter, type ParsedChapter } from './chapter';
+import type { ParsedChapter } from './chapter';
+import { runChapterJob, type ChapterOutcome } from './chapter-job';
 import { collectInputs } from './collect';
 import { displayPath, documentIdentity } from './document-id';
 import { parseAppendix } from './appendices';
-import { decodeSource, DEFAULT_MAX_FILE_BYTES } from './source-file';
+import { defaultWorkers, runPool, type PoolOutcome, type PoolTask } from './prepare-pool';
 
 export interface PrepareOptions {
   extractor: Extractor;
@@ -21,8 +22,15 @@ export interface PrepareOptions {
   maxFileBytes?: number;
   /** Called after each chapter, for progress bars. */
   onChapter?: (done: number, total: number, path: string) => void;
-  /** Keep the parsed chapters (for reports). */
+  /** Keep the parsed chapters (for reports; runs on this thread). */
   keepParsed?: boolean;
+  /**
+   * Worker threads for parsing and extraction (0, the default: all on this thread; 'auto': one per core
+   * for a corpus large enough to gain from it). Workers use the default extractor built from
+   * `extractorOptions`, not `extractor`.
+   */
+  workers?: number | 'auto';
+  extractorOptions?: ExtractorOptions;
 }
 
 export interface PreparedBatch {
@@ -63,9 +71,11 @@ export async function prepare(inputs: string[], opts: PrepareOptions): Promise<P
       );
     }
   }
+  // Document ids first, in file order: a duplicate is an error of its own, wherever its job would run.
+  const outcomes: (ChapterOutcome | PoolOutcome | undefined)[] = new Array(collected.chapters.length);
+  const tasks: PoolTask[] = [];
   const seen = new Map<string, string>();
-  let done = 0;
-  for (const file of collected.chapters) {
+  collected.chapters.forEach((file, index) => {
     const shown = displayPath(file);
     try {
       const { id } = documentIdentity(shown);
@@ -77,31 +87,49 @@ export async function prepare(inputs: string[], opts: PrepareOptions): Promise<P
           `document id "${id}" is also the id of ${other}; expected one file per chapter id`,
         );
       seen.set(id, shown);
-      // Read synchronously: a chapter is a few kilobytes, and each asynchronous read waited for the
-      // thread pool and the event loop (seconds over a large corpus on a busy machine).
-      const buf = readFileSync(file);
-      batch.bytes += buf.length;
-      const src = decodeSource(shown, buf, opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-      if (opts.knownHashes?.get(id) === src.hash) {
-        batch.skipped.push(id);
-      } else {
-        const chapter = parseChapter(src);
-        batch.warnings.push(...chapter.warnings);
-        if (chapter.claims.length || chapter.sections.length) {
-          const graph = buildChapterGraph(chapter, opts.extractor(chapter));
-          batch.fragments.push({ documentId: chapter.id, hash: src.hash, graph: serialize(graph) });
-        }
-        if (opts.keepParsed) batch.parsed.push(chapter);
-      }
+      tasks.push({ index, job: { file, shown, id }, knownHash: opts.knownHashes?.get(id) });
     } catch (e) {
-      if (e instanceof InputErrors) batch.errors.push(...e.errors);
-      else if (e instanceof InputError) batch.errors.push(e);
-      else
-        batch.errors.push(
-          new InputError(shown, null, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`),
-        );
+      const error = e instanceof InputError ? e : new InputError(shown, null, (e as Error).message);
+      outcomes[index] = { bytes: 0, errors: [error] };
     }
-    opts.onChapter?.(++done, collected.chapters.length, shown);
+  });
+  let done = 0;
+  const finished = (index: number) =>
+    opts.onChapter?.(++done, collected.chapters.length, displayPath(collected.chapters[index]!));
+  for (const [index, o] of outcomes.entries()) if (o) finished(index);
+  const workers = opts.keepParsed ? 0 : opts.workers === 'auto' ? defaultWorkers(tasks.length) : (opts.workers ?? 0);
+  if (workers > 0 && tasks.length > 1) {
+    await runPool(tasks, {
+      workers,
+      extractorOptions: opts.extractorOptions,
+      maxFileBytes: opts.maxFileBytes,
+      onResult: (index, outcome) => {
+        outcomes[index] = outcome;
+        finished(index);
+      },
+    });
+  } else {
+    for (const t of tasks) {
+      outcomes[t.index] = runChapterJob(t.job, {
+        extractor: opts.extractor,
+        knownHash: t.knownHash,
+        maxFileBytes: opts.maxFileBytes,
+        keepParsed: opts.keepParsed,
+      });
+      finished(t.index);
+    }
+  }
+  for (const o of outcomes) {
+    if (!o) continue;
+    batch.bytes += o.bytes;
+    if ('skipped' in o) batch.skipped.push(o.skipped);
+    else if ('errors' in o) batch.errors.push(...o.errors);
+    else {
+      batch.warnings.push(...o.warnings);
+      const fragment = 'fragment' in o ? o.fragment : 'built' in o ? o.built : undefined;
+      if (fragment) batch.fragments.push(fragment);
+      if ('parsed' in o && o.parsed) batch.parsed.push(o.parsed);
+    }
   }
   return batch;
 }

@@ -5,11 +5,11 @@
  */
 import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ChapterGraph } from '../build/chapter-graph';
 import { mergeFragments } from '../build/merge-graph';
 import type { GraphExport } from '../model/types';
+import { sha1Hex } from './encoded-fragment';
 import type { GraphFilter, GraphStore, IngestBatch, KnownProblem, StoreStats } from './graph-store';
 import { GraphQueries } from './graph-queries';
 
@@ -26,14 +26,16 @@ async function writeAtomic(file: string, data: string): Promise<void> {
   await fs.rename(tmp, file);
 }
 
-/** A chapter file's name: its document id's hash and its content's (bytes or text: the same digest). */
-const fileName = (id: string, content: string | Buffer) =>
-  `${createHash('sha1').update(id).digest('hex').slice(0, 16)}-${createHash('sha1').update(content).digest('hex').slice(0, 12)}.json`;
+/** A chapter file's name: its document id's hash and its content's (the SHA-1 of its bytes or text). */
+const fileName = (id: string, contentSha1: string) => `${sha1Hex(id).slice(0, 16)}-${contentSha1.slice(0, 12)}.json`;
+
+/** The fragments kept in memory: a graph, or a fragment that decodes its graph when first read. */
+type Held = { readonly graph: GraphExport };
 
 export class EmbeddedStore extends GraphQueries implements GraphStore {
   readonly kind = 'embedded' as const;
   private manifest: Manifest = { version: 1, documents: {}, problems: null };
-  private fragments = new Map<string, GraphExport>();
+  private fragments = new Map<string, Held>();
   private problems = new Map<string, KnownProblem>();
 
   constructor(readonly dir: string) {
@@ -55,10 +57,8 @@ export class EmbeddedStore extends GraphQueries implements GraphStore {
     if (raw !== null) {
       this.manifest = Manifest.parse(JSON.parse(raw));
       for (const [id, entry] of Object.entries(this.manifest.documents)) {
-        this.fragments.set(
-          id,
-          JSON.parse(await fs.readFile(path.join(this.dir, 'docs', entry.file), 'utf8')) as GraphExport,
-        );
+        const graph = JSON.parse(await fs.readFile(path.join(this.dir, 'docs', entry.file), 'utf8')) as GraphExport;
+        this.fragments.set(id, { graph });
       }
       if (this.manifest.problems) {
         const list = JSON.parse(
@@ -97,15 +97,17 @@ export class EmbeddedStore extends GraphQueries implements GraphStore {
       // Chapter files first (the manifest, written last, commits them), each encoded once: its name hashes
       // the same bytes. Written synchronously: a chapter file is small, and an asynchronous write per
       // file costs more in thread-pool and event-loop round trips than the write itself.
+      // A fragment serialised where it was built (an ingest worker) is written as it came.
       for (const f of batch.upsert) {
-        const content = Buffer.from(JSON.stringify(f.graph));
-        const file = fileName(f.documentId, content);
+        const encoded = f.encoded;
+        const content = encoded?.json ?? Buffer.from(JSON.stringify(f.graph));
+        const file = fileName(f.documentId, encoded?.sha1 ?? sha1Hex(content));
         if (manifest.documents[f.documentId]?.file !== file) {
           written.push(file);
           writeFileSync(path.join(this.dir, 'docs', file), content);
         }
         manifest.documents[f.documentId] = { hash: f.hash, file };
-        fragments.set(f.documentId, f.graph);
+        fragments.set(f.documentId, f);
       }
       let problemsChanged = false;
       for (const p of batch.problems) {
@@ -117,7 +119,7 @@ export class EmbeddedStore extends GraphQueries implements GraphStore {
       }
       if (problemsChanged) {
         const content = JSON.stringify([...problems.values()].sort((a, b) => a.problemId.localeCompare(b.problemId)));
-        const file = fileName('problems', content);
+        const file = fileName('problems', sha1Hex(content));
         await writeAtomic(path.join(this.dir, 'docs', file), content);
         written.push(file);
         manifest.problems = file;
@@ -145,7 +147,12 @@ export class EmbeddedStore extends GraphQueries implements GraphStore {
   private rebuild(): void {
     const fragments = [...this.fragments.values()];
     const problems = [...this.problems.values()];
-    this.setGraphBuilder(() => mergeFragments(fragments, problems));
+    this.setGraphBuilder(() =>
+      mergeFragments(
+        fragments.map((f) => f.graph),
+        problems,
+      ),
+    );
   }
 
   /** The merged graph itself, for in-process consumers (benchmarks, exports). */

@@ -14,12 +14,20 @@ import type {
   SectionAttributes,
   SourceAttributes,
 } from '../model/types';
+import type { FragmentTally } from './encoded-fragment';
 
 /** One chapter's part of the graph, as built by the ingest pipeline (graphology serialised JSON). */
 export interface ChapterFragment {
   documentId: string;
   hash: string;
-  graph: GraphExport;
+  readonly graph: GraphExport;
+  /**
+   * The graph as UTF-8 JSON and that JSON's SHA-1, when whoever built the fragment serialised it already
+   * (ingest workers do): a store that keeps JSON writes these bytes instead of serialising `graph` again.
+   */
+  readonly encoded?: { json: Uint8Array; sha1: string };
+  /** What the chapter holds, when known without walking `graph` (see encoded-fragment.ts). */
+  readonly tally?: FragmentTally;
 }
 
 export interface KnownProblem {
