@@ -12,7 +12,12 @@ import type {
   SourceAttributes,
 } from './types';
 
-const ORIGIN_RANK: Record<ConceptAttributes['origin'], number> = { vocabulary: 3, defined: 2, glossary: 1, rule: 0 };
+export const ORIGIN_RANK: Record<ConceptAttributes['origin'], number> = {
+  vocabulary: 3,
+  defined: 2,
+  glossary: 1,
+  rule: 0,
+};
 const union = (a: string[], b: string[]) => (b.every((x) => a.includes(x)) ? a : [...new Set([...a, ...b])]);
 
 export function mergeConcept(a: ConceptAttributes, b: ConceptAttributes): ConceptAttributes {
