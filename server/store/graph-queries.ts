@@ -38,7 +38,7 @@ import type {
   StoreReads,
   StoreStats,
 } from './graph-store';
-import { neighborhood } from './queries/neighborhood';
+import { rankedNeighborhood } from './queries/neighborhood';
 import { kShortestPaths } from './queries/paths';
 import { PREDICATE_ORDER, ReadIndex, isCited, type RelationEnd } from './queries/read-index';
 
@@ -280,21 +280,27 @@ export class GraphQueries implements StoreReads {
     const edgeOk = relationFilter(filter);
     const cats = filter.categories?.length ? new Set<Category>(filter.categories) : null;
     const docs = filter.documents?.length ? new Set(filter.documents.map(docKey)) : null;
-    const mentions = idx.mentionCount;
-    const keys = neighborhood(
-      {
-        neighbors: (u) => (idx.relationsOf.get(u) ?? []).filter(edgeOk).map((r) => r.other),
-        accepts: (v) => {
-          if (!cats && !docs) return true;
-          const a = this.concept_(v);
-          return (!cats || cats.has(a.category)) && (!docs || a.documents.some((d) => docs.has(d)));
-        },
-        compare: (x, y) => mentions.get(y)! - mentions.get(x)! || (x < y ? -1 : x > y ? 1 : 0),
-      },
-      key,
+    // Concepts as numbers in priority order; with no relation filter, each one's neighbours are kept.
+    const { rankOf, keyOf } = idx.conceptOrder;
+    const unfiltered = !filter.predicates?.length && filter.minEvidence === undefined && filter.hedged === undefined;
+    const neighbors = unfiltered
+      ? (u: number) => idx.neighborRanks(u)
+      : (u: number) => (idx.relationsOf.get(keyOf[u]!) ?? []).filter(edgeOk).map((r) => rankOf.get(r.other)!);
+    const accepts =
+      !cats && !docs
+        ? () => true
+        : (v: number) => {
+            const a = this.concept_(keyOf[v]!);
+            return (!cats || cats.has(a.category)) && (!docs || a.documents.some((d) => docs.has(d)));
+          };
+    const keys = rankedNeighborhood(
+      keyOf.length,
+      neighbors,
+      accepts,
+      rankOf.get(key)!,
       depth,
       filter.limit ?? Infinity,
-    );
+    ).map((r) => keyOf[r]!);
     const kept = new Set(keys);
     const edges: GraphExport['edges'] = [];
     for (const u of keys) {

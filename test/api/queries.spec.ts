@@ -3,7 +3,7 @@
 // distance and the search ranking tiers.
 import { describe, expect, it } from 'vitest';
 import { editDistance, Vocabulary } from '../../server/store/queries/fuzzy';
-import { neighborhood } from '../../server/store/queries/neighborhood';
+import { neighborhood, rankedNeighborhood } from '../../server/store/queries/neighborhood';
 import { kShortestPaths } from '../../server/store/queries/paths';
 import { SearchIndex, TIER_SCORE } from '../../server/store/queries/search-index';
 
@@ -91,6 +91,44 @@ describe('neighbourhoods', () => {
         10,
       ),
     ).toEqual(['s', 'b', 'c', 'e']);
+  });
+});
+
+describe('numbered neighbourhoods', () => {
+  // A small seeded generator: the same random graphs every run.
+  const random = (seed: number) => () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+
+  it('walk as the keyed walk does, on random graphs with hubs, repeats, filters and limits', () => {
+    const next = random(7);
+    for (let round = 0; round < 200; round++) {
+      const n = 2 + Math.floor(next() * 60);
+      const adj: number[][] = Array.from({ length: n }, () => []);
+      const edges = Math.floor(next() * n * 4);
+      for (let i = 0; i < edges; i++) {
+        // Low numbers are hubs: edges pick them more often.
+        const u = Math.floor(next() ** 2 * n);
+        const v = Math.floor(next() * n);
+        if (u === v) continue;
+        adj[u]!.push(v);
+        adj[v]!.push(u);
+      }
+      const refused = new Set(Array.from({ length: Math.floor(next() * 4) }, () => Math.floor(next() * n)));
+      const start = Math.floor(next() * n);
+      const depth = 1 + Math.floor(next() * 3);
+      const limit = next() < 0.3 ? Infinity : 1 + Math.floor(next() * 12);
+      const accepts = (v: number) => !refused.has(v);
+      const keyed = neighborhood(
+        {
+          neighbors: (u) => adj[Number(u)]!.map(String),
+          accepts: (v) => accepts(Number(v)),
+          compare: (x, y) => Number(x) - Number(y),
+        },
+        String(start),
+        depth,
+        limit,
+      ).map(Number);
+      expect(rankedNeighborhood(n, (u) => adj[u]!, accepts, start, depth, limit)).toEqual(keyed);
+    }
   });
 });
 

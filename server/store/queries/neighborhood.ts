@@ -32,3 +32,41 @@ export function neighborhood(g: NeighborhoodGraph, start: string, depth: number,
   }
   return kept;
 }
+
+/**
+ * The same walk over concepts numbered in priority order (0 comes first): `neighbors(u)` lists the
+ * numbers one step from `u`, possibly with repeats. Numbers make a level's order a numeric sort and the
+ * seen-set a byte array, which is what a neighbourhood of hubs in a large graph spends its time on.
+ */
+export function rankedNeighborhood(
+  count: number,
+  neighbors: (u: number) => ArrayLike<number>,
+  accepts: (v: number) => boolean,
+  start: number,
+  depth: number,
+  limit: number,
+): number[] {
+  // 1: kept or already looked at (a concept refused once is refused again).
+  const seen = new Uint8Array(count);
+  seen[start] = 1;
+  const kept = [start];
+  let frontier = [start];
+  for (let d = 0; d < depth && frontier.length && kept.length < limit; d++) {
+    const level: number[] = [];
+    for (const u of frontier) {
+      const list = neighbors(u);
+      for (let i = 0; i < list.length; i++) {
+        const v = list[i]!;
+        if (seen[v]) continue;
+        seen[v] = 1;
+        if (accepts(v)) level.push(v);
+      }
+    }
+    const next = Int32Array.from(level)
+      .sort()
+      .subarray(0, Math.max(0, limit - kept.length));
+    for (const v of next) kept.push(v);
+    frontier = Array.from(next);
+  }
+  return kept;
+}

@@ -130,6 +130,29 @@ export class ReadIndex {
     this.metrics = conceptMetrics(concepts, relations);
   }
 
+  private order: { rankOf: Map<string, number>; keyOf: string[]; neighbors: (Int32Array | undefined)[] } | null = null;
+
+  /** Concepts numbered in neighbourhood priority order: more mentions first, then by key (built on first use). */
+  get conceptOrder(): { rankOf: ReadonlyMap<string, number>; keyOf: readonly string[] } {
+    if (!this.order) {
+      const m = this.mentionCount;
+      const keyOf = [...m.keys()].sort((x, y) => m.get(y)! - m.get(x)! || (x < y ? -1 : x > y ? 1 : 0));
+      this.order = { rankOf: new Map(keyOf.map((k, i) => [k, i])), keyOf, neighbors: [] };
+    }
+    return this.order;
+  }
+
+  /** The numbers (see conceptOrder) of the concepts one relation away from concept number `u`, either way. */
+  neighborRanks(u: number): Int32Array {
+    const order = this.conceptOrder as NonNullable<ReadIndex['order']>;
+    let list = order.neighbors[u];
+    if (!list) {
+      const ends = this.relationsOf.get(order.keyOf[u]!) ?? [];
+      list = order.neighbors[u] = Int32Array.from(new Set(ends.map((r) => order.rankOf.get(r.other)!)));
+    }
+    return list;
+  }
+
   /** The search index, built on the first search (the costliest table, and only searches need it). */
   get search(): SearchIndex {
     if (this.searchIndex) return this.searchIndex;
