@@ -16,8 +16,12 @@ export type Family =
   | 'marker'
   | 'implicate'
   | 'encode'
+  | 'determine'
+  | 'depend'
+  | 'predict'
   | 'part'
   | 'include'
+  | 'contain'
   | 'bind'
   | 'combine'
   | 'contrast'
@@ -38,6 +42,12 @@ const B: Category = 'Biomarker';
 const K: Category = 'Concept';
 const ALL: Category[] = [I, D, M, C, Mo, B, K];
 
+/** The last resort of a cue whose sides fit no typed predicate: the text relates them, nothing more. */
+const RELATED: PredicateOption = { predicate: 'associated_with', subject: ALL, object: ALL };
+
+/** Families whose cue stands between the whole and its part, or the effect and its cause (`Y包括X`, `Y depends on X`). */
+export const REVERSED_FAMILIES: ReadonlySet<Family> = new Set<Family>(['include', 'contain', 'depend']);
+
 /** Options per family, tried in order: the first whose categories fit both sides wins. */
 export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
   treat: [{ predicate: 'treats', subject: [I], object: [D] }],
@@ -46,25 +56,43 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
     { predicate: 'decreases', subject: [I, Mo, M, C, K, B], object: [M, Mo, C, B, K] },
   ],
   prevent: [{ predicate: 'prevents', subject: [I, M, Mo], object: [D] }],
+  // A Concept is a fitting effect too: physiology's quantities and processes are often only linked terms.
   cause: [
-    { predicate: 'causes', subject: [I, Mo, M, C, D, K], object: [M, D, B] },
+    { predicate: 'causes', subject: [I, Mo, M, C, D, K], object: [M, D, B, K] },
     { predicate: 'increases', subject: [I, Mo, M, C], object: [Mo] },
   ],
   increase: [
     { predicate: 'increases', subject: [I, Mo, M, C, K, B], object: [M, Mo, C, B, K] },
     { predicate: 'causes', subject: [I, Mo, M, C], object: [D] },
   ],
-  risk: [{ predicate: 'risk_of', subject: [I, Mo, M, D], object: [D] }],
+  // A drug is what usually carries a risk: it is tried first, a pronoun's drug antecedent included.
+  risk: [
+    { predicate: 'risk_of', subject: [I], object: [D] },
+    { predicate: 'risk_of', subject: [Mo, M, D], object: [D] },
+  ],
   marker: [{ predicate: 'biomarker_for', subject: [B, Mo, C], object: [D, M, I] }],
   implicate: [{ predicate: 'implicated_in', subject: [C, Mo, M, K, B], object: [D, M] }],
   encode: [{ predicate: 'implicated_in', subject: [C, Mo], object: [M, K, D] }],
+  // `X决定Y`, `Y is set by X`: a molecule, structure or signal that determines a process or state takes
+  // part in it; between abstract terms (`the prior determines perception`) the text only relates them.
+  determine: [{ predicate: 'implicated_in', subject: [Mo, C, B], object: [M, B, D] }, RELATED],
+  // `Y取决于X`, `Y depends on X`: the same relation, written from the effect's side (sides swapped).
+  depend: [{ predicate: 'implicated_in', subject: [Mo, C, B], object: [M, B, D] }, RELATED],
+  // `X predicts Y`: a measurement that predicts is a marker; anything else (an equation, a model) is related.
+  predict: [{ predicate: 'biomarker_for', subject: [B], object: [D, M, I] }, RELATED],
   part: [
     { predicate: 'part_of', subject: [C], object: [C] },
     { predicate: 'part_of', subject: [Mo], object: [Mo, C] },
     { predicate: 'part_of', subject: [K, M], object: [K, M] },
   ],
-  // `Y includes X`: the part stands after the cue; the engine swaps sides for this family.
+  // `Y includes X`, `Y consists of X`: the part stands after the cue (sides swapped, REVERSED_FAMILIES).
   include: [
+    { predicate: 'part_of', subject: [C], object: [C] },
+    { predicate: 'part_of', subject: [Mo], object: [Mo, C] },
+    { predicate: 'part_of', subject: [K, M], object: [K, M] },
+  ],
+  // `Y contains X`, `Y's basis in X`: looser than composition, so only for structures and molecules.
+  contain: [
     { predicate: 'part_of', subject: [C], object: [C] },
     { predicate: 'part_of', subject: [Mo], object: [Mo, C] },
   ],
@@ -116,18 +144,43 @@ const en = (family: Family, words: string, voice: Voice = 'active', confidence =
 });
 
 export const ZH_CUES: Cue[] = [
+  // Derivation and correspondence between equations, laws and models (`X退化为Y`, `X与Y成正比`).
+  zh(
+    'associate',
+    '退化为|简化为|约化为|归结为|化简为|等同于|等价于|推导出|导出|对应于|成正比|成反比|正比于|反比于',
+    'pair',
+    0.5,
+  ),
   zh('treat', '治疗|治愈|用于治疗|疗效|缓解|改善|减轻|对[^，。；]{0,6}(?:有效|起效)', 'active', 0.8),
   zh('reduce', '减少|降低|减弱|抑制|阻断|阻止|削弱|消除|驱散|拮抗|下调|逆转', 'active', 0.7),
   zh('prevent', '预防|防止|避免', 'active', 0.7),
-  zh('cause', '导致|引起|引发|诱导|诱发|触发|造成|驱动|启动|介导|促成|打开|开启|产生', 'active', 0.7),
+  zh(
+    'cause',
+    '导致|引起|引发|诱导|诱发|触发|造成|驱动|驱使|促使|致使|启动|介导|促成|打开|开启|产生|生成|引致|带来',
+    'active',
+    0.7,
+  ),
   zh('increase', '增加|提高|增强|加强|促进|升高|上调|激活|放大|提升|加速|加固', 'active', 0.7),
-  zh('risk', '风险|副作用|不良反应|滥用潜力|潜力', 'noun-after', 0.65),
+  zh('risk', '风险|副作用|不良反应|潜力|可能性|倾向', 'noun-after', 0.65),
   zh('marker', '生物标志物|标志物|标志|指标|标记', 'noun-after', 0.6),
   zh('implicate', '参与|涉及|牵涉|作用于|是[^，。；]{0,4}(?:基础|根源|原因)', 'active', 0.6),
   zh('encode', '编码|负责|处理|表征', 'active', 0.55),
-  zh('part', '的组成部分|的一部分|的一个组成部分', 'noun-after', 0.65),
-  zh('part', '属于|位于', 'active', 0.6),
-  zh('include', '包括|包含|由[^，。；]{1,20}组成', 'active', 0.55),
+  zh('determine', '决定|主导|支配|塑造', 'active', 0.6),
+  zh('determine', '的(?:主要|关键|重要|核心)?决定因素', 'noun-after', 0.6),
+  zh('depend', '取决于|依赖于|有赖于|受制于', 'active', 0.6),
+  zh('predict', '预测|预示', 'active', 0.5),
+  zh(
+    'part',
+    '的(?:[一二两三四五六七八九几多]个|一种)?(?:核心|关键|重要|基本|主要)?(?:组成部分|组分|成分|一部分|构成要素|亚基)',
+    'noun-after',
+    0.65,
+  ),
+  // `A和B的结合被称为Z`: the parts of a named whole.
+  zh('part', '的(?:结合|组合|总和|叠加|合称)(?:被|则)?(?:称为|称作|叫做|即为)', 'active', 0.6),
+  // `X构成Y`; passive `Y由X组成`, `Y由X构成`.
+  zh('part', '属于|位于|组成(?!部分)|构成(?!部分|要素)', 'active', 0.6),
+  zh('include', '包括|涵盖|可分为|分为', 'active', 0.55),
+  zh('contain', '包含|含有', 'active', 0.5),
   zh(
     'combine',
     '联合|合用|联用|结合|配合|搭配|辅以|加用|并用|协同|在[^，。；]{1,16}下(?:给予|使用|施用|服用|进行)',
@@ -136,10 +189,17 @@ export const ZH_CUES: Cue[] = [
   ),
   zh('bind', '结合于', 'pair', 0.6),
   zh('contrast', '相比|相较|对比|不同于|区别于|而非|并列|优于|劣于|比[^，。；]{1,12}更', 'pair', 0.6),
-  zh('associate', '相关|有关|关联|联系|影响|改变', 'pair', 0.5),
+  zh('associate', '相关|有关|关联|联系|影响|改变|描述|调节|调控', 'pair', 0.5),
 ];
 
 export const EN_CUES: Cue[] = [
+  // Derivation between equations, laws and models; before `reduce`, which would read `reduces to` as a verb.
+  en(
+    'associate',
+    'reduces? to|reduced to|simplif(?:y|ies|ied) to|collapses? to|special case of|limiting case of|generali[sz]ation of|generali[sz]es|derived from|derivation of',
+    'pair',
+    0.5,
+  ),
   en(
     'treat',
     'treat(?:s|ed|ing)?|treatments? (?:of|for)|therap(?:y|ies) for|indicated for|remission of|relieve[sd]?|alleviate[sd]?|ameliorate[sd]?|effective (?:against|for|in)|efficacy (?:in|for|against)',
@@ -155,7 +215,7 @@ export const EN_CUES: Cue[] = [
   en('prevent', 'prevent(?:s|ed|ing)?|protect(?:s|ed|ing)? against', 'active', 0.7),
   en(
     'cause',
-    'caus(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|leads? to|led to|results? in|resulted in|gives? rise to|produc(?:e|es|ed)|driv(?:e|es|en)|drove|elicit(?:s|ed)?|evok(?:e|es|ed)|generat(?:e|es|ed)|mediat(?:e|es|ed)|underl(?:ie|ies|ying)|seed from which',
+    'caus(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|leads? to|led to|results? in|resulted in|gives? rise to|produc(?:e|es|ed)|driv(?:e|es|en)|drove|elicit(?:s|ed)?|evok(?:e|es|ed)|generat(?:e|es|ed)|mediat(?:e|es|ed)|underl(?:ie|ies|ying)|brings? about|brought about|creat(?:e|es|ed)|seed from which',
     'active',
     0.7,
   ),
@@ -179,8 +239,38 @@ export const EN_CUES: Cue[] = [
     0.65,
   ),
   en('encode', 'encod(?:e|es|ed|ing)|process(?:es|ed)?|represent(?:s|ed)?|comput(?:e|es|ed)', 'active', 0.55),
-  en('part', 'part of|component of|cornerstone of|subregion of|belongs? to', 'active', 0.6),
-  en('include', 'includ(?:e|es|ing)|compris(?:e|es|ing)|consists? of|contain(?:s)?|basis in|built on', 'active', 0.5),
+  en(
+    'determine',
+    'determin(?:e|es|ed|ing)|determinants? of|main determinants? of|major determinants? of|key determinants? of|govern(?:s|ed)?|shap(?:e|es|ed)',
+    'active',
+    0.6,
+  ),
+  en(
+    'depend',
+    'depends? (?:up)?on|depended (?:up)?on|dependent (?:up)?on|relies (?:up)?on|rely (?:up)?on|relied (?:up)?on|hinges? on|is a function of|are a function of',
+    'active',
+    0.6,
+  ),
+  en('predict', 'predict(?:s|ed)?|predictive of|prognostic (?:of|for)', 'active', 0.5),
+  en(
+    'part',
+    'part of|components? of|constituents? of|subunits? of|elements? of|cornerstone of|subregion of|belongs? to|makes? up|constitut(?:e|es)',
+    'active',
+    0.6,
+  ),
+  en(
+    'part',
+    'together,? (?:are |is )?(?:called|termed|known as|referred to as)|collectively,? (?:are |is )?(?:called|termed|known as|referred to as)|together (?:make up|constitute|form)|collectively (?:make up|constitute|form)',
+    'active',
+    0.6,
+  ),
+  en(
+    'include',
+    'includ(?:e|es|ing)|compris(?:e|es|ing)|consists? of|composed of|made up of|divided into|subdivided into',
+    'active',
+    0.5,
+  ),
+  en('contain', 'contain(?:s)?|basis in|built on', 'active', 0.5),
   en(
     'combine',
     'combined with|in combination with|together with|alongside|adjunct(?:ive)? to|augment(?:s|ed|ation)? (?:of|with)|co-administ\\w+|paired with',
@@ -196,7 +286,7 @@ export const EN_CUES: Cue[] = [
   ),
   en(
     'associate',
-    'associated with|associations? (?:with|between)|linked (?:to|with)|related to|correlat(?:e|es|ed|ion) (?:with|between)|affect(?:s|ed|ing)?|influenc(?:e|es|ed|ing)|determin(?:e|es|ed)|lens (?:through|for|on)|view mental|explain(?:s|ed)?|account for|illuminate|reframed as|origins of',
+    'associated with|associations? (?:with|between)|linked (?:to|with)|related to|correlat(?:e|es|ed|ion) (?:with|between)|affect(?:s|ed|ing)?|influenc(?:e|es|ed|ing)|describ(?:e|es|ed)|proportional to|equivalent to|analogous to|corresponds? to|modulat(?:e|es|ed)|regulat(?:e|es|ed)|lens (?:through|for|on)|view mental|explain(?:s|ed)?|account for|illuminate|reframed as|origins of',
     'pair',
     0.5,
   ),

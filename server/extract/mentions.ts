@@ -747,7 +747,8 @@ function gluedModifier(h: Holder, c: Candidate, chosen: Candidate[], catOf: (key
   const next = chosen.find((o) => o.start >= c.end && o.start - c.end <= 2);
   if (!next || next.concept === c.concept || catOf(next.concept) !== 'Circuit') return false;
   const gap = h.text.slice(c.end, next.start);
-  return /^[\u4e00-\u9fff]*$/.test(gap) && !/[在的和与及是为中对从向把被或]/.test(gap);
+  // A verb between them (`海马由齿状回组成`, `边缘系统包括海马`) keeps them apart.
+  return /^[\u4e00-\u9fff]*$/.test(gap) && !/[在的和与及是为中对从向把被或由包含构组位属连投到至]/.test(gap);
 }
 
 const STRADDLE = new Set(['剂量', '药量', '症状', '病理', '病人', '性质']);

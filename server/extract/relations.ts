@@ -17,6 +17,7 @@ import {
   EN_NP_SUFFIX,
   EN_THEORY_OF,
   FAMILY_OPTIONS,
+  REVERSED_FAMILIES,
   ZH_CUES,
   ZH_NEGATION,
   ZH_NOT_NEGATION,
@@ -63,13 +64,16 @@ const ZH_ANAPHORS: [RegExp, Category | null][] = [
   [/(?:该|此|这种|这一)(?:疾病|障碍|病症)/g, 'Disorder'],
   [/(?:该|此|这种|这一)(?:机制|过程)/g, 'Mechanism'],
   [/(?:该|此|这个|这一)(?:回路|通路|脑区|区域)/g, 'Circuit'],
-  [/(?:该|此|这个|这一|这种)(?:理论|框架|模型|假说)/g, 'Concept'],
+  [/(?:该|此|这个|这一|这种)(?:理论|框架|模型|假说|方程|公式|定律|等式|假设|表达式)/g, 'Concept'],
   [/它们|它|其/g, null],
 ];
 const EN_ANAPHORS: [RegExp, Category | null][] = [
   [/\b(?:this|the|that|such a)\s+(?:drug|compound|medication|agent|treatment|therapy)\b/gi, 'Intervention'],
   [/\b(?:this|the|that)\s+(?:disorder|disease|condition|illness)\b/gi, 'Disorder'],
-  [/\b(?:this|that|the)\s+(?:framework|theory|model|idea|account|hypothesis)(?:'s)?\b/gi, 'Concept'],
+  [
+    /\b(?:this|that|the)\s+(?:framework|theory|model|idea|account|hypothesis|equation|law|formula|assumption)(?:'s)?\b/gi,
+    'Concept',
+  ],
   [/\b(?:this|that)\s+(?:mechanism|process)\b/gi, 'Mechanism'],
   [/\b(?:this|that)\s+(?:circuit|pathway|region|area|structure)\b/gi, 'Circuit'],
   [/\b(?:it|its|they|their)\b/gi, null],
@@ -80,6 +84,44 @@ const isExpletive = (text: string, at: number) => {
 };
 const PERSONAL_SUBJECT =
   /我们|你们|他们|人们|患者|研究人员|研究者|科学家|医生|\b(?:we|you|they|researchers|scientists|clinicians|patients)\b/i;
+// `由`/`被`/`受(到)` before a cue mark its agent; `由于` (because), `被认为` (is thought to), `受体` (receptor) do not.
+const ZH_PASSIVE =
+  /由(?!于|此)|被(?!认为|视为|称为|称作|证明|发现|看作|描述|用来|用于|广泛)|受到|受(?![体试损益者伤限])/g;
+/** A Chinese cleft after a cue: `[决定]Y的(不)是X`, `[导致]Y的正是X`. */
+const ZH_CLEFT = /^([^，。；：,;:]{1,30}?)的(?:主要|正|恰恰|往往|通常|并)?(不是|并非|并不是|是|就是|正是|乃是)/;
+/** `…不是A，而是B`: the clause that corrects a denied cleft. */
+const ZH_CORRECTION = /^[，,]\s*(?:而|却)?(?:是|正是)/;
+/** Words that open a clause before its subject (`而电势梯度则…`). */
+const ZH_CLAUSE_OPENER = /^\s*(?:而且|而|但是|但|然而|并且|同时|此外|另外|因此|所以|则)?/;
+/** Anaphor nouns that name their antecedent's kind by its head word (`该方程` → `…方程`). */
+const NAMED_BY_HEAD = /^(?:方程|公式|定律|等式|假设|表达式|equation|law|formula|assumption)$/;
+// Plural anaphors and the category their noun implies (null: any).
+const pluralCategory =
+  (pairs: [RegExp, Category][]) =>
+  (word: string): Category | null =>
+    pairs.find(([re]) => re.test(word))?.[1] ?? null;
+const ZH_PLURAL: [RegExp, (word: string) => Category | null][] = [
+  [
+    /(?:这|上述|前述|以上)(?:两|二)(?:种|个|类)(?:过程|机制|药物|疗法|离子|分子|结构|区域|因素|力量|成分)?|两者|二者/g,
+    pluralCategory([
+      [/过程|机制/, 'Mechanism'],
+      [/药物|疗法/, 'Intervention'],
+      [/离子|分子/, 'Molecule'],
+      [/结构|区域/, 'Circuit'],
+    ]),
+  ],
+];
+const EN_PLURAL: [RegExp, (word: string) => Category | null][] = [
+  [
+    /\b(?:(?:these|those|the)\s+two|both)\s+(?:processes|mechanisms|drugs|treatments|ions|molecules|structures|regions)\b/gi,
+    pluralCategory([
+      [/process|mechanism/i, 'Mechanism'],
+      [/drug|treatment/i, 'Intervention'],
+      [/ion|molecule/i, 'Molecule'],
+      [/structure|region/i, 'Circuit'],
+    ]),
+  ],
+];
 const APPOSITION = /^,?\s*(?:known as|called|termed|named|referred to as|即|称为|被称为)\s*/i;
 // `it is thought that`, `it is clear`: an expletive `it` names nothing.
 const EN_EXPLETIVE =
@@ -143,7 +185,9 @@ export function findRelations(input: RelationInput): RelationOutput {
       prev && prev.holder.paragraph === h.paragraph
         ? sentences.slice(-3).filter((s) => s.holder.paragraph === h.paragraph)
         : [];
-    for (const p of findAnaphors(h, slots, history, topic, memory)) slots.push(p);
+    // A noun anaphor opening a paragraph (`描述这一过程的…`) may point back to the previous one's last sentence.
+    const lastOfSection = prev && prev.holder.section === h.section ? prev : null;
+    for (const p of findAnaphors(h, slots, history, topic, memory, lastOfSection)) slots.push(p);
     sortSmall(slots, byStart);
     const s: Sentence = {
       holder: h,
@@ -249,8 +293,11 @@ export function findRelations(input: RelationInput): RelationOutput {
       for (const r of found) emit(s, r.subj, r.obj, r.option, h.text.trim(), r.confidence, r.negated);
     }
     frameRelations(s, sentences, headings, byHolder, emit);
+    genitiveParts(s, emit);
   }
+  listParts(sentences, emit);
   headingRelations(headings, sentences, byHolder, out);
+  headingPairs(headings, sentences, byHolder, out);
   return { relations: dedupe(out), pronounMentions };
 }
 
@@ -315,10 +362,69 @@ function clauseBounds(text: string, cs: number, ce: number, zh: boolean): [numbe
   return [a, b];
 }
 
+/** Where the last passive mark of `text[a, cs)` stands, if one is near enough to the cue to govern it; else -1. */
+function zhPassiveMark(text: string, a: number, cs: number): number {
+  const between = text.slice(a, cs);
+  let mark = -1;
+  for (const m of execAll(ZH_PASSIVE, between)) if (between.length - m.index <= 21) mark = a + m.index;
+  return mark;
+}
+
+/**
+ * `决定膜电位的不是A，而是B`: a cue opening its clause, its object, `的是`, then its subject. A denied
+ * subject (`不是A`) is kept as a negated reading; the correcting clause (`而是B`) gives the asserted one.
+ */
+function readCleft(s: Sentence, cue: Cue, ce: number, b: number): Reading[] | null {
+  const m = ZH_CLEFT.exec(s.text.slice(ce, b));
+  if (!m) return null;
+  const objEnd = ce + m[1]!.length;
+  const obj = s.slots.filter((x) => x.start >= ce && x.end <= objEnd).pop();
+  if (!obj) return null;
+  const out: Reading[] = [];
+  const add = (from: number, negated: boolean) => {
+    const [, to] = clauseBounds(s.text, from, from, true);
+    // The head of the subject phrase: its last concept (`渗透率的绝对值` is about the absolute value).
+    const subj = s.slots.filter((x) => x.start >= from && x.end <= to && x !== obj).pop();
+    if (!subj) return to;
+    const option = FAMILY_OPTIONS[cue.family].find((o) => pick(subj, o.subject) && pick(obj, o.object));
+    if (option) out.push({ subj, obj, option, confidence: cue.confidence, negated });
+    return to;
+  };
+  const denied = /[不非]/.test(m[2]!);
+  const end = add(ce + m[0].length, denied);
+  const fix = denied ? ZH_CORRECTION.exec(s.text.slice(end)) : null;
+  if (fix) add(end + fix[0].length, false);
+  return out.length ? out : null;
+}
+
+/**
+ * The subject a Chinese clause without one carries over: the subject of the nearest earlier clause of the
+ * sentence that opens with a concept (`A驱使…，而B则…，导致其漂移`: B, not A).
+ */
+function clauseTopic(s: Sentence, before: Slot[], agent: (x: Slot) => unknown): Slot | undefined {
+  let clauseStart = Infinity;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const x = before[i]!;
+    if (x.pronoun || x.start >= clauseStart) continue;
+    const [xa] = clauseBounds(s.text, x.start, x.end, true);
+    clauseStart = xa;
+    const first = before.find((y) => !y.pronoun && y.start >= xa);
+    if (!first) continue;
+    const opener = ZH_CLAUSE_OPENER.exec(s.text.slice(xa))![0].length;
+    if (first.start - (xa + opener) <= 1 && agent(first)) return first;
+  }
+  return undefined;
+}
+
 function negatedBefore(text: string, from: number, cs: number, zh: boolean): boolean {
   const before = text.slice(Math.max(from, cs - (zh ? 6 : 30)), cs);
   if (zh) return ZH_NEGATION.test(before) && !ZH_NOT_NEGATION.test(text.slice(Math.max(0, cs - 6), cs + 2));
   return EN_NEGATION.test(before);
+}
+
+/** Whether two slots are coordinated: joined by `和`/`and`, or on one span (the members of `这两种过程`). */
+function joined(text: string, x: Slot, y: Slot, coord: RegExp): boolean {
+  return (x.start === y.start && x.end === y.end) || coord.test(text.slice(x.end, y.start));
 }
 
 /** Mentions joined to `anchor` by coordination (`A和B`, `A, B and C`), in text order. */
@@ -327,11 +433,11 @@ function coordinated(s: Sentence, anchor: Slot, within: Slot[], zh: boolean): Sl
   const group = [anchor];
   const coord = zh ? COORD_ZH : COORD_EN;
   for (let j = i - 1; j >= 0; j--) {
-    if (!coord.test(s.text.slice(within[j]!.end, group[0]!.start))) break;
+    if (!joined(s.text, within[j]!, group[0]!, coord)) break;
     group.unshift(within[j]!);
   }
   for (let j = i + 1; j < within.length; j++) {
-    if (!coord.test(s.text.slice(group[group.length - 1]!.end, within[j]!.start))) break;
+    if (!joined(s.text, group[group.length - 1]!, within[j]!, coord)) break;
     group.push(within[j]!);
   }
   return group;
@@ -378,11 +484,12 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number): Reading[] | nul
     return out;
   }
 
-  // Passive voice: `Y由X介导`, `Y被X阻断`, `Y is induced by X`.
+  // Passive voice: `Y由X介导`, `Y被X阻断`, `Y受X驱动`, `Y is induced by X`.
   let passive = false;
+  let passiveMark = -1;
   if (zh) {
-    const between = s.text.slice(a, cs);
-    passive = /[由被]\S{0,12}$/.test(between) && left.length >= 1 && /[由被]/.test(between);
+    passiveMark = zhPassiveMark(s.text, a, cs);
+    passive = passiveMark >= 0 && left.length >= 1;
   } else {
     passive =
       /\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:\w+ly\s+)?$/i.test(s.text.slice(a, cs)) &&
@@ -403,13 +510,17 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number): Reading[] | nul
     return null;
   }
 
+  if (zh && cue.voice === 'active' && !passive && !left.length) {
+    const cleft = readCleft(s, cue, ce, b);
+    if (cleft) return cleft;
+  }
+
   let subjSide: Slot[];
   let objSide: Slot[];
   if (passive && zh) {
     // `Y由X介导`: the agent follows 由/被, the patient precedes it.
-    const mark = Math.max(s.text.lastIndexOf('由', cs), s.text.lastIndexOf('被', cs));
-    subjSide = left.filter((x) => x.start > mark);
-    objSide = left.filter((x) => x.end <= mark);
+    subjSide = left.filter((x) => x.start > passiveMark);
+    objSide = left.filter((x) => x.end <= passiveMark);
   } else if (passive) {
     subjSide = right;
     objSide = left;
@@ -417,7 +528,8 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number): Reading[] | nul
     subjSide = left;
     objSide = right;
   }
-  if (cue.family === 'include') [subjSide, objSide] = [objSide, subjSide];
+  const reversed = REVERSED_FAMILIES.has(cue.family);
+  if (reversed) [subjSide, objSide] = [objSide, subjSide];
 
   // `它们通过阻断SERT提高…`: what stands inside a `通过…`/`by …ing` phrase is the means, not the subject.
   const means = zh ? s.text.lastIndexOf('通过', cs) : -1;
@@ -430,12 +542,12 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number): Reading[] | nul
     );
     let subj: Slot | undefined;
     let obj: Slot | undefined;
-    const subjIsLeft = !(passive && !zh) && cue.family !== 'include';
+    const subjIsLeft = !(passive && !zh) && !reversed;
     // The head of a Chinese phrase is its last word; an English object is the first noun after the verb.
     subj = subjIsLeft || zh ? subjects[subjects.length - 1] : subjects[0];
     if (zh) obj = passive ? objects[objects.length - 1] : lastBeforeNextCue(s, objects, ce);
     else obj = subjIsLeft ? objects[0] : objects[objects.length - 1];
-    if (cue.family === 'include') {
+    if (reversed) {
       subj = subjects[0];
       obj = objects[objects.length - 1];
     }
@@ -463,7 +575,7 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number): Reading[] | nul
       subj = ownSubject
         ? undefined
         : zh
-          ? before.find(agent)
+          ? (clauseTopic(s, before, agent) ?? before.find(agent))
           : /^\s*(?:which|that|who)\b/i.test(s.text.slice(a, cs)) ||
               /,\s*(?:which|that)\s+$/i.test(s.text.slice(0, cs).slice(-20))
             ? [...before].reverse().find((x) => pick(x, o.subject))
@@ -533,11 +645,36 @@ function findAnaphors(
   history: Sentence[],
   topic: Slot['concepts'],
   memory: Map<string, Slot['concepts']>,
+  lastOfSection: Sentence | null,
 ): Slot[] {
   const zh = h.lang === 'zh';
   const text = h.normText && h.normText.length === h.text.length ? h.normText : h.text;
   const out: Slot[] = [];
   const taken: [number, number][] = [];
+  // `这两种过程`, `these two processes`: the last two fitting concepts before it, as two slots on one span.
+  for (const [re, catOf] of zh ? ZH_PLURAL : EN_PLURAL) {
+    for (const m of execAll(re, text)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (slots.some((x) => x.start < e && x.end > s)) continue;
+      const cat = catOf(m[0]);
+      const seen: Slot['concepts'] = [];
+      const earlier = [
+        ...slots.filter((x) => x.end <= s).reverse(),
+        ...[...history].reverse().flatMap((h2) => [...h2.slots].reverse()),
+        ...(history.length ? [] : [...(lastOfSection?.slots ?? [])].reverse()),
+      ];
+      for (const x of earlier) {
+        const c = x.concepts[0]!;
+        if (x.pronoun || (cat && c.category !== cat) || seen.some((y) => y.key === c.key)) continue;
+        seen.push(c);
+        if (seen.length === 2) break;
+      }
+      if (seen.length < 2) continue;
+      taken.push([s, e]);
+      for (const c of seen.reverse()) out.push({ start: s, end: e, concepts: [c], pronoun: true });
+    }
+  }
   for (const [re, cat] of zh ? ZH_ANAPHORS : EN_ANAPHORS) {
     for (const m of execAll(re, text)) {
       const s = m.index;
@@ -559,6 +696,23 @@ function findAnaphors(
       // `This framework, known as predictive coding`: an apposition names it, and later uses of the same
       // noun (`this framework`) keep naming it.
       const noun = theory ? m[0].toLowerCase().replace(/^(?:this|that|the)\s+|^(?:该|此|这个|这一|这种)|'s$/g, '') : '';
+      // `该方程`, `this equation`: the nearest concept named with that head noun (`能斯特-普朗克方程`), or nothing.
+      if (NAMED_BY_HEAD.test(noun)) {
+        const earlier: [Sentence | null, Slot][] = [
+          ...sortSmall(
+            slots.filter((x) => x.end <= s),
+            (a, b) => b.end - a.end,
+          ).map((x): [null, Slot] => [null, x]),
+          ...[...history, ...(history.length ? [] : lastOfSection ? [lastOfSection] : [])]
+            .reverse()
+            .flatMap((h2) => [...h2.slots].reverse().map((x): [Sentence, Slot] => [h2, x])),
+        ];
+        const named = earlier.find(([h2, x]) =>
+          (h2 ? h2.text : text).slice(x.start, x.end).toLowerCase().includes(noun),
+        );
+        if (named) out.push({ start: s, end: e, concepts: named[1].concepts.slice(0, 1), pronoun: true });
+        continue;
+      }
       const appos = theory ? APPOSITION.exec(text.slice(e)) : null;
       if (appos) {
         const named = slots.find((x) => x.start >= e + appos[0].length && x.start <= e + appos[0].length + 1);
@@ -575,6 +729,7 @@ function findAnaphors(
       );
       before.forEach(add);
       for (let i = history.length - 1; i >= 0; i--) history[i]!.slots.forEach(add);
+      if (cat && !history.length) [...(lastOfSection?.slots ?? [])].reverse().forEach(add);
       if (!theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
       if (cands.length) out.push({ start: s, end: e, concepts: cands.slice(0, 5), pronoun: true });
     }
@@ -754,5 +909,120 @@ function headingRelations(
         });
       }
     }
+  }
+}
+
+const GENITIVE_PARTS: PredicateOption[] = [
+  { predicate: 'part_of', subject: ['Circuit'], object: ['Circuit'] },
+  { predicate: 'part_of', subject: ['Molecule'], object: ['Molecule', 'Circuit'] },
+];
+const GENITIVE_ZH = /^的$/;
+const GENITIVE_ZH_OPENER = /^(?:|[在从于对是即，,；;：:（(])$/;
+const GENITIVE_EN = /^\s+of\s+(?:the\s+|a\s+|an\s+)?$/i;
+
+/**
+ * `钾通道的选择性过滤器`, `the GluN2B subunit of the NMDA receptor`: a structure or molecule named as
+ * belonging to another structure is a part of it.
+ */
+function genitiveParts(s: Sentence, emit: Emit): void {
+  const zh = s.holder.lang === 'zh';
+  for (let i = 0; i + 1 < s.slots.length; i++) {
+    const [x, y] = [s.slots[i]!, s.slots[i + 1]!];
+    if (x.pronoun || y.pronoun) continue;
+    if (!(zh ? GENITIVE_ZH : GENITIVE_EN).test(s.text.slice(x.end, y.start))) continue;
+    // zh `整体的部分`; en `the part of the whole`.
+    const [whole, part] = zh ? [x, y] : [y, x];
+    // `连接杏仁核和前额叶皮层的恐惧回路` is a relative clause: a Chinese whole must open its phrase.
+    if (zh && !GENITIVE_ZH_OPENER.test(s.text.slice(Math.max(0, x.start - 1), x.start))) continue;
+    const option = GENITIVE_PARTS.find((o) => pick(part, o.subject) && pick(whole, o.object));
+    if (option) emit(s, part, whole, option, zh ? '的' : 'of', 0.5, false);
+  }
+}
+
+// A list's lead-in naming the parts to come (`渗透率的三个组成部分：`, `Its components are:`).
+const LIST_LEAD_ZH =
+  /的(?:[一二两三四五六七八九几多]个)?(?:主要|关键|基本|核心)?(?:组成部分|组分|成分|要素|部分|因素)(?:包括|有|是|如下)?\s*[：:]\s*$|(?:包括|包含|由以下[^：:]{0,6}组成)\s*[：:]\s*$/;
+const LIST_LEAD_EN =
+  /\b(?:components?|constituents?|parts|elements|factors)\s+of\s+[^:]{1,60}(?:are|include)?\s*:\s*$|\b(?:includes?|consists? of|comprises?|is composed of|is made up of)\s*:\s*$/i;
+/** A list item that opens with its term: `扩散系数 ($D_i$)：…`, `Diffusion coefficient: …`. */
+const ITEM_HEAD = /^\s*(?:[（(][^）)]{0,40}[）)])?\s*[：:]/;
+
+/**
+ * A lead-in that announces the parts of a whole, followed by paragraphs (list items) that each open with a
+ * term and a colon: each term is a part of the whole.
+ */
+function listParts(sentences: Sentence[], emit: Emit): void {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const zh = s.holder.lang === 'zh';
+    // Only a sentence ending with a colon can lead a list (checked before any pattern runs).
+    let k = s.text.length - 1;
+    while (k >= 0 && isWhiteSpaceCode(s.text.charCodeAt(k))) k--;
+    const last = s.text.charCodeAt(k);
+    if (last !== 0xff1a && last !== 0x3a) continue;
+    const lead = (zh ? LIST_LEAD_ZH : LIST_LEAD_EN).exec(s.text);
+    if (!lead) continue;
+    // The whole: the concept just before the lead (zh, en `X includes:`) or just after `of` (en).
+    const ofWhole = !zh && /^\w+\s+of\b/i.test(lead[0]);
+    const whole = ofWhole
+      ? s.slots.find((x) => x.start >= lead.index && !x.pronoun)
+      : [...s.slots].reverse().find((x) => x.end <= lead.index && lead.index - x.end <= 8);
+    if (!whole) continue;
+    let para = s.holder.paragraph;
+    for (let j = i + 1; j < sentences.length; j++) {
+      const item = sentences[j]!;
+      if (item.holder.paragraph === para) continue;
+      if (item.holder.paragraph !== para + 1 || item.holder.section !== s.holder.section) break;
+      para = item.holder.paragraph;
+      const head = item.slots[0];
+      if (!head || head.pronoun || head.start > 1 || !ITEM_HEAD.test(item.text.slice(head.end))) break;
+      const option = FAMILY_OPTIONS.part.find((o) => pick(head, o.subject) && pick(whole, o.object)) ?? null;
+      if (option) emit(s, head, whole, option, lead[0].replace(/\s*[：:]\s*$/, ''), 0.55, false);
+    }
+  }
+}
+
+const HEADING_COORD = /^\s*(?:与|和|及|以及|、|and|&|vs\.?|versus)\s*$/i;
+
+/**
+ * A heading that pairs two concepts (`电扩散与能斯特-普朗克方程`, `Dopamine and Reward`) announces a section
+ * about how they relate: they are associated, with the first sentence of the section naming both (else
+ * either) as evidence.
+ */
+function headingPairs(
+  headings: Holder[],
+  sentences: Sentence[],
+  byHolder: Map<string, FoundMention[]>,
+  out: ExtractedRelation[],
+): void {
+  for (const h of headings) {
+    const hm = outermost(byHolder.get(h.key) ?? []);
+    if (hm.length !== 2) continue;
+    const [x, y] = [hm[0]!, hm[1]!];
+    const text = h.normText ?? h.text;
+    if (x.concept === y.concept || !HEADING_COORD.test(text.slice(x.end, y.start))) continue;
+    // Nothing else of substance in the heading (`X与Y的关系` is fine, `X在Y中的作用机制研究` is not a pair).
+    const rest = (text.slice(0, x.start) + text.slice(y.end)).replace(/[\s#*:：]|的?关系|relationship|the/gi, '');
+    if (rest.length > 4) continue;
+    const inSection = sentences.filter((s) => s.holder.section === h.key);
+    const names = (s: Sentence, k: string) => s.slots.some((sl) => !sl.pronoun && sl.concepts[0]!.key === k);
+    const ev =
+      inSection.find((s) => names(s, x.concept) && names(s, y.concept)) ??
+      inSection.find((s) => names(s, x.concept) || names(s, y.concept));
+    if (!ev) continue;
+    const [a, b] = x.concept < y.concept ? [x.concept, y.concept] : [y.concept, x.concept];
+    out.push({
+      subject: a,
+      object: b,
+      attributes: {
+        kind: 'relation',
+        predicate: 'associated_with',
+        evidence: [ev.holder.key],
+        cues: [`${text.slice(x.end, y.start).trim()} (heading)`],
+        confidence: 0.45,
+        hedged: false,
+        negated: false,
+      },
+    });
   }
 }

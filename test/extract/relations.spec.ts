@@ -180,3 +180,162 @@ describe('frames and named hypotheses', () => {
     ]);
   });
 });
+
+// The general physiology families: made-up sentences, each family in both languages, active, passive and
+// negated. `has(e, r)` checks one relation and returns it for its attributes.
+function has(e: ReturnType<typeof zh>, r: string) {
+  const [, subject, predicate, object] = /^(.+) -(\w+)-> (.+)$/.exec(r)!;
+  const found = e.relation(subject!, predicate!, object!);
+  expect(found, `${r} in ${JSON.stringify(e.relations)}`).toBeDefined();
+  return found!;
+}
+
+describe('causal and driving cues (驱动, 驱使, drives, gives rise to)', () => {
+  it('reads them active and passive (由/受/by), in both languages', () => {
+    for (const t of ['浓度梯度驱动扩散。', '浓度梯度驱使扩散加快。', '扩散由浓度梯度驱动。', '扩散受浓度梯度驱动。'])
+      has(zh(t), '浓度梯度 -causes-> 扩散');
+    for (const t of [
+      'The concentration gradient drives diffusion.',
+      'The concentration gradient gives rise to diffusion.',
+      'Diffusion is driven by the concentration gradient.',
+    ])
+      has(en(t), 'concentration gradient -causes-> diffusion');
+  });
+
+  it('keeps a denied cause, marked negated', () => {
+    expect(has(zh('浓度梯度并不驱动扩散。'), '浓度梯度 -causes-> 扩散').attributes.negated).toBe(true);
+    expect(
+      has(en('The concentration gradient does not drive diffusion.'), 'concentration gradient -causes-> diffusion')
+        .attributes.negated,
+    ).toBe(true);
+  });
+
+  it('does not read 由于 (because) or 被认为 (is thought to) as a passive mark', () => {
+    has(zh('由于浓度梯度驱动扩散，离子移动。'), '浓度梯度 -causes-> 扩散');
+    has(zh('浓度梯度被认为驱动扩散。'), '浓度梯度 -causes-> 扩散');
+  });
+
+  it('carries the subject of the nearest clause over to a clause without one', () => {
+    const e = zh('浓度梯度驱使离子扩散，而电场则作用于离子，导致电扩散。');
+    has(e, '电场 -causes-> 电扩散');
+    expect(e.relation('浓度梯度', 'causes', '电扩散')).toBeUndefined();
+  });
+});
+
+describe('determination and dependence cues (决定, 取决于, determines, depends on)', () => {
+  it('reads a molecule that determines a process as implicated in it, active and passive', () => {
+    for (const t of ['钾离子决定静息膜电位。', '静息膜电位由钾离子决定。', '静息膜电位主要取决于钾离子。'])
+      has(zh(t), '钾离子 -implicated_in-> 静息膜电位');
+    for (const t of [
+      'Potassium determines the resting membrane potential.',
+      'The resting membrane potential is determined by potassium.',
+      'The resting membrane potential depends on potassium.',
+    ])
+      has(en(t), 'potassium ion -implicated_in-> resting membrane potential');
+  });
+
+  it('keeps a denied determination, marked negated', () => {
+    expect(has(zh('钾离子不决定静息膜电位。'), '钾离子 -implicated_in-> 静息膜电位').attributes.negated).toBe(true);
+    expect(
+      has(
+        en('Potassium does not determine the resting membrane potential.'),
+        'potassium ion -implicated_in-> resting membrane potential',
+      ).attributes.negated,
+    ).toBe(true);
+  });
+
+  it('reads a cleft (`决定Y的不是A，而是B`): the denied side negated, the corrected side asserted', () => {
+    const e = zh('决定静息膜电位的不是钠离子，而是钾离子。');
+    expect(has(e, '钾离子 -implicated_in-> 静息膜电位').attributes.negated).toBe(false);
+    expect(has(e, '钠离子 -implicated_in-> 静息膜电位').attributes.negated).toBe(true);
+  });
+
+  it('only relates abstract terms that determine each other (no typed predicate)', () => {
+    const z = zh('欧姆定律决定电导。');
+    has(z, '欧姆定律 -associated_with-> 电导');
+    expect(z.result.relations.map((r) => r.attributes.predicate)).toEqual(['associated_with']);
+    const e = en("Ohm's law determines the conductance.");
+    has(e, "Ohm's law -associated_with-> conductance");
+    expect(e.result.relations.map((r) => r.attributes.predicate)).toEqual(['associated_with']);
+  });
+});
+
+describe('part-of and composition cues (组成部分, 由…组成, 构成, 包括, consists of, make up)', () => {
+  it('reads the part named first (X是Y的组成部分, X构成Y, X is a component of Y, X make up Y)', () => {
+    has(zh('齿状回是海马的组成部分。'), '齿状回 -part_of-> 海马');
+    has(zh('齿状回和CA3区构成海马。'), 'CA3区 -part_of-> 海马');
+    has(en('The dentate gyrus is a component of the hippocampus.'), 'dentate gyrus -part_of-> hippocampus');
+    const e = en('The dentate gyrus and the CA3 region make up the hippocampus.');
+    has(e, 'dentate gyrus -part_of-> hippocampus');
+    has(e, 'CA3 region -part_of-> hippocampus');
+  });
+
+  it('reads the whole named first (Y由X组成, Y包括X, Y consists of X), coordination included', () => {
+    for (const t of ['海马由齿状回和CA3区组成。', '海马包括齿状回和CA3区。']) {
+      const e = zh(t);
+      has(e, '齿状回 -part_of-> 海马');
+      has(e, 'CA3区 -part_of-> 海马');
+    }
+    const e = en('The hippocampus consists of the dentate gyrus and the CA3 region.');
+    has(e, 'dentate gyrus -part_of-> hippocampus');
+    has(e, 'CA3 region -part_of-> hippocampus');
+  });
+
+  it('keeps a denied part, marked negated', () => {
+    expect(has(zh('齿状回不是海马的组成部分。'), '齿状回 -part_of-> 海马').attributes.negated).toBe(true);
+    expect(
+      has(en('The dentate gyrus is not part of the hippocampus.'), 'dentate gyrus -part_of-> hippocampus').attributes
+        .negated,
+    ).toBe(true);
+  });
+
+  it('reads a structure of a structure as its part (钾通道的选择性过滤器, the filter of the channel)', () => {
+    has(zh('在钾通道的选择性过滤器中，离子排成一列。'), '选择性过滤器 -part_of-> 钾通道');
+    has(
+      en('The selectivity filter of the potassium channel is narrow.'),
+      'selectivity filter -part_of-> potassium channel',
+    );
+    // A relative clause is no genitive: `连接A和B的回路` does not make the circuit a part of B.
+    expect(zh('这是连接杏仁核和海马的恐惧回路。').relations.filter((r) => r.includes('part_of'))).toEqual([]);
+  });
+
+  it('names the parts of a combination through a plural anaphor (这两种过程的结合被称为…)', () => {
+    const e = zh('离子会扩散，也会漂移。这两种过程的结合被称为电扩散。');
+    has(e, '扩散 -part_of-> 电扩散');
+    has(e, '漂移 -part_of-> 电扩散');
+  });
+
+  it('takes the items of a list after a lead-in that announces the parts', () => {
+    const e = zh(
+      '通透性的三个组成部分：\n\n1. **扩散系数**：离子在膜内的移动能力。\n2. **分配系数**：离子进入膜的倾向。\n',
+    );
+    has(e, '扩散系数 -part_of-> 通透性');
+    has(e, '分配系数 -part_of-> 通透性');
+  });
+});
+
+describe('derivation, prediction and headings (退化为, reduces to, predicts, `X与Y`)', () => {
+  it('relates an equation to the one it reduces to, and an equation to what it predicts', () => {
+    has(zh('能斯特方程可以退化为欧姆定律。'), '能斯特方程 -associated_with-> 欧姆定律');
+    has(en("The Nernst equation reduces to Ohm's law."), "Nernst equation -associated_with-> Ohm's law");
+    has(zh('该模型中，能斯特方程预测平衡电位。'), '能斯特方程 -associated_with-> 平衡电位');
+  });
+
+  it('reads a measurement that predicts a disorder as its biomarker', () => {
+    has(en('Serum cortisol predicts depression.'), 'serum cortisol -biomarker_for-> depression');
+    has(zh('血清皮质醇预测抑郁症。'), '血清皮质醇 -biomarker_for-> 抑郁');
+  });
+
+  it('resolves `该方程` / `this equation` to the nearest concept with that head noun', () => {
+    has(zh('我们得到了能斯特方程。该方程预测平衡电位。'), '能斯特方程 -associated_with-> 平衡电位');
+    has(
+      en('We derive the Nernst equation. This equation predicts the equilibrium potential.'),
+      'Nernst equation -associated_with-> equilibrium potential',
+    );
+  });
+
+  it('associates the two concepts a section heading pairs', () => {
+    const e = zh('## 扩散与电扩散\n\n扩散是离子的随机运动。\n');
+    has(e, '扩散 -associated_with-> 电扩散');
+  });
+});
