@@ -24,7 +24,7 @@ export function formatSummary(s: IngestSummary): string {
   return [
     `chapters:  ${s.chapters.found} found, ${s.chapters.ingested} ingested, ${s.chapters.unchanged} unchanged, ${s.chapters.failed} failed`,
     `claims:    ${s.claims}`,
-    `citations: ${s.citations} (${s.sources.cited} sources, ${s.sources.resolved} resolved to a problem text)`,
+    `citations: ${s.citations} (${s.sources.cited} sources, ${s.sources.resolved} resolved to a problem text; ${s.contextCitations} more claims supported by the next sentence)`,
     `concepts:  ${Object.values(s.conceptsByCategory).reduce((a, b) => a + b, 0)}${cats ? ` (${cats})` : ''}`,
     `relations: ${s.relations}`,
     `warnings:  ${s.warnings.length}`,

@@ -25,7 +25,10 @@ export interface IngestSummary {
   applied: boolean;
   chapters: { found: number; ingested: number; unchanged: number; failed: number };
   claims: number;
+  /** Markers, each a `cites` edge from the sentence it ends. */
   citations: number;
+  /** Claims supported through the next sentence's marker (it refers back). */
+  contextCitations: number;
   sources: { cited: number; resolved: number };
   conceptsByCategory: Partial<Record<Category, number>>;
   relations: number;
@@ -39,6 +42,7 @@ export interface IngestSummary {
 export function summarize(batch: PreparedBatch, applied: boolean, ms: number): IngestSummary {
   let claims = 0;
   let citations = 0;
+  let contextCitations = 0;
   let relations = 0;
   const cited = new Set<string>();
   const concepts = new Map<string, Category>();
@@ -47,6 +51,7 @@ export function summarize(batch: PreparedBatch, applied: boolean, ms: number): I
     const t = f.tally ?? tallyGraph(f.graph);
     claims += t.claims;
     citations += t.citations;
+    contextCitations += t.contextCitations;
     relations += t.relations;
     for (const p of t.sources) cited.add(p);
     for (const [key, category] of t.concepts) concepts.set(key, category);
@@ -65,6 +70,7 @@ export function summarize(batch: PreparedBatch, applied: boolean, ms: number): I
     },
     claims,
     citations,
+    contextCitations,
     sources: { cited: cited.size, resolved: [...cited].filter((id) => known.has(id)).length },
     conceptsByCategory,
     relations,

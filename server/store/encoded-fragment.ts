@@ -11,7 +11,10 @@ import type { ChapterFragment } from './graph-store';
 /** What a chapter holds, for ingest summaries, without walking its graph again. */
 export interface FragmentTally {
   claims: number;
+  /** `cites` edges from the sentence a marker ends. */
   citations: number;
+  /** `cites` edges to a claim the next sentence's marker supports (it refers back). */
+  contextCitations: number;
   relations: number;
   /** Problem ids of the sources it cites. */
   sources: string[];
@@ -20,7 +23,7 @@ export interface FragmentTally {
 }
 
 export function tallyGraph(graph: GraphExport): FragmentTally {
-  const t: FragmentTally = { claims: 0, citations: 0, relations: 0, sources: [], concepts: [] };
+  const t: FragmentTally = { claims: 0, citations: 0, contextCitations: 0, relations: 0, sources: [], concepts: [] };
   for (const n of graph.nodes) {
     const a = n.attributes!;
     if (a.kind === 'claim') t.claims++;
@@ -28,9 +31,11 @@ export function tallyGraph(graph: GraphExport): FragmentTally {
     else if (a.kind === 'concept') t.concepts.push([n.key, a.category]);
   }
   for (const e of graph.edges) {
-    const kind = e.attributes!.kind;
-    if (kind === 'cites') t.citations++;
-    else if (kind === 'relation') t.relations++;
+    const a = e.attributes!;
+    if (a.kind === 'cites') {
+      if (a.scope === 'context') t.contextCitations++;
+      else t.citations++;
+    } else if (a.kind === 'relation') t.relations++;
   }
   return t;
 }
