@@ -53,7 +53,7 @@ async function main(): Promise<number> {
   if ('warmUp' in store && typeof store.warmUp === 'function') store.warmUp();
 
   const workflows = await openWorkflows(store, config);
-  const app = createApp({ store, config, logger, apiRouters: workflows.routers });
+  const app = createApp({ store, config, logger, apiRouters: workflows.routers, curation: workflows.curation });
   const running = await listen(app, { port: config.PORT, host: config.HOST, store, logger });
   logger.info(`listening on ${running.url} (${store.kind} store); API docs at ${running.url}/api/docs`);
   closeOnSignals(running, logger);

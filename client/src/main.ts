@@ -318,12 +318,16 @@ function start(): void {
 
   syncHistory(store, preferredLang);
 
-  // Whether the server takes writes. A server that says so has curation, and so does one a reviewer
-  // holds a token for: the graph then shows the verdicts (rejected relations hidden, added ones drawn).
+  // Whether the server takes writes. One that does has curation, and so does one a reviewer holds a token
+  // for; a read-only one has it when it documents the curation routes (a server with only the explorer
+  // is read-only too). The panels then show the verdicts the graph answers carry.
   api.health().then(
-    (health) => {
+    async (health) => {
       access.noteHealth(health);
-      if (writableFromHealth(health) || access.snapshot.hasToken) void ex.curation.ensure();
+      const w = writableFromHealth(health);
+      if (w?.writable || access.snapshot.hasToken || (w && (await api.supportsRoute('/api/curation/verdicts')))) {
+        void ex.curation.ensure();
+      }
     },
     () => undefined,
   );

@@ -219,6 +219,8 @@ function serve(graphJson: string): Promise<{ url: string; close(): Promise<void>
     // As the real server answers a read-only start: the client asks once whether it may write.
     if (p === '/api/health') return json(res, '{"status":"ok","store":"embedded","writable":false}');
     if (p === '/api/curation/verdicts') return json(res, '{"items":[]}');
+    // A read-only client asks the API document whether the server has curation at all.
+    if (p === '/api/openapi.json') return json(res, '{"openapi":"3.1.0","paths":{"/api/curation/verdicts":{}}}');
     if (p === '/bare/' || p === '/bare') {
       res.writeHead(200, { 'content-type': MIME['.html'] ?? 'text/html' });
       return res.end(BARE_HTML);

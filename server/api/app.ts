@@ -15,28 +15,38 @@ import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { z } from 'zod';
 import { ConfigError, type Config } from '../config';
+import type { CurationOverlay } from '../curation/curation-service';
 import { NotFoundError } from '../errors';
 import type { GraphStore } from '../store/graph-store';
 import { ExplorerService } from '../services/explorer-service';
 import { OverviewService } from '../services/overview-service';
+import { writeAccess } from './auth';
 import { buildOpenApi, renderDocsPage } from './openapi';
+import { operationsOf, type Operation } from './operations';
 import { problem, problemHandler, sendProblem } from './problem';
-import { ResponseCache, isVersioned } from './response-cache';
+import { ResponseCache, isVersioned, versionOf } from './response-cache';
 import { mountRoutes, type Services } from './route';
 import { ROUTES } from './routes';
 
 export interface AppOptions {
   store: GraphStore;
-  config?: Partial<Pick<Config, 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_LEVEL'>>;
+  /** API_TOKEN: GET /api/health says whether writes are taken (the write routes check it themselves). */
+  config?: Partial<Pick<Config, 'CORS_ORIGINS' | 'RATE_LIMIT_PER_MINUTE' | 'LOG_LEVEL' | 'API_TOKEN'>>;
   /** Defaults to a pino logger at the configured level, writing to stdout. */
   logger?: Logger;
   /** The built client to serve at `/`; defaults to `client/dist` when it exists, `null` serves none. */
   clientDir?: string | null;
   /**
    * More routers to mount under `/api` (curation, views), behind the same logging, security headers,
-   * CORS and rate limit, and answered by the same problem+json error handler.
+   * CORS and rate limit, and answered by the same problem+json error handler. The OpenAPI document
+   * describes the operations a router carries (see operations.ts `documented`).
    */
   apiRouters?: Router[];
+  /**
+   * Reviewers' verdicts, shown on the graph, concept, neighbourhood, path and export answers (openWorkflows
+   * gives it). Cached answers are keyed by its changes as well as the store's.
+   */
+  curation?: CurationOverlay | null;
   /** Keep serialised answers while the store's data is unchanged (stores that count changes only). */
   responseCache?: boolean;
 }
@@ -83,16 +93,26 @@ export function corsOrigins(value: string | undefined): '*' | string[] | false {
   return parsed.data.includes('*') ? '*' : parsed.data;
 }
 
-export function createServices(store: GraphStore, opts: { responseCache?: boolean } = {}): Services {
+export interface ServiceOptions {
+  responseCache?: boolean;
+  config?: Partial<Pick<Config, 'API_TOKEN'>>;
+  curation?: CurationOverlay | null;
+  /** Operations of the mounted API routers, for the OpenAPI document. */
+  operations?: readonly Operation[];
+}
+
+export function createServices(store: GraphStore, opts: ServiceOptions = {}): Services {
   let doc: object | null = null;
   let page: string | null = null;
-  const openapi = () => (doc ??= buildOpenApi(ROUTES, VERSION));
+  const curation = opts.curation ?? null;
+  const openapi = () => (doc ??= buildOpenApi(ROUTES, VERSION, opts.operations));
+  const versioned = isVersioned(store) ? (curation ? versionOf(store, curation) : store) : null;
   return {
-    explorer: new ExplorerService(store),
-    overview: new OverviewService(store),
+    explorer: new ExplorerService(store, { access: writeAccess({ API_TOKEN: opts.config?.API_TOKEN }), curation }),
+    overview: new OverviewService(store, curation),
     openapi,
     docsPage: () => (page ??= renderDocsPage(openapi() as Record<string, unknown>)),
-    cache: opts.responseCache !== false && isVersioned(store) ? new ResponseCache(store) : null,
+    cache: opts.responseCache !== false && versioned ? new ResponseCache(versioned) : null,
   };
 }
 
@@ -100,7 +120,12 @@ export function createApp(opts: AppOptions): Express {
   const config = opts.config ?? {};
   const logger = opts.logger ?? pino({ level: config.LOG_LEVEL ?? 'info' });
   const origins = corsOrigins(config.CORS_ORIGINS);
-  const services = createServices(opts.store, { responseCache: opts.responseCache });
+  const services = createServices(opts.store, {
+    responseCache: opts.responseCache,
+    config,
+    curation: opts.curation,
+    operations: (opts.apiRouters ?? []).flatMap(operationsOf),
+  });
   const app = express();
   app.disable('x-powered-by');
   // Plain key=value pairs only: no nested objects a parameter could smuggle in.

@@ -1,8 +1,10 @@
 /**
  * The OpenAPI 3.1 document, generated from the routes and their zod schemas (`z.toJSONSchema`; OpenAPI
- * 3.1 schemas are JSON Schema 2020-12), and the human-readable docs page rendered from that document.
+ * 3.1 schemas are JSON Schema 2020-12) and from the operations the workflow routers carry (operations.ts),
+ * and the human-readable docs page rendered from that document.
  */
 import { z } from 'zod';
+import type { Operation } from './operations';
 import { PROBLEM_TYPES } from './problem';
 import { apiSchemas } from './responses';
 import type { Route } from './route';
@@ -11,8 +13,14 @@ type Json = Record<string, unknown>;
 
 const STANDARD_ERRORS: Record<number, { ref: string; description: string }> = {
   400: { ref: 'BadRequest', description: 'A parameter is invalid or beyond its limit.' },
+  401: {
+    ref: 'Unauthorized',
+    description: 'A write without the right `Authorization: Bearer <API_TOKEN>` (`WWW-Authenticate` says so).',
+  },
+  403: { ref: 'ReadOnly', description: 'The server was started without API_TOKEN: it takes no writes.' },
   404: { ref: 'NotFound', description: 'No such id.' },
   405: { ref: 'MethodNotAllowed', description: 'Only GET and HEAD are allowed.' },
+  413: { ref: 'PayloadTooLarge', description: 'The request body is larger than the route takes.' },
   429: { ref: 'TooManyRequests', description: 'Rate limit reached; retry after `Retry-After` seconds.' },
   500: { ref: 'InternalError', description: 'The request failed on the server.' },
   503: { ref: 'StoreUnavailable', description: 'The store cannot be reached; retry after `Retry-After` seconds.' },
@@ -23,7 +31,11 @@ function strip(schema: Json): Json {
   return rest;
 }
 
-function parameters(route: Route): Json[] {
+function parameters(
+  params: z.ZodObject | undefined,
+  query: z.ZodObject | undefined,
+  listKeys: ReadonlySet<string> = new Set(),
+): Json[] {
   const out: Json[] = [];
   const add = (where: 'path' | 'query', shape: Record<string, z.ZodType>) => {
     for (const [name, field] of Object.entries(shape)) {
@@ -32,15 +44,15 @@ function parameters(route: Route): Json[] {
       const required = where === 'path' || !field.safeParse(undefined).success;
       const p: Json = { name, in: where, required, schema: rest };
       if (typeof description === 'string') p.description = description;
-      if (route.listKeys.has(name)) {
+      if (listKeys.has(name)) {
         p.style = 'form';
         p.explode = false;
       }
       out.push(p);
     }
   };
-  if (route.spec.params) add('path', route.spec.params.shape as Record<string, z.ZodType>);
-  add('query', route.spec.query.shape as Record<string, z.ZodType>);
+  if (params) add('path', params.shape as Record<string, z.ZodType>);
+  if (query) add('query', query.shape as Record<string, z.ZodType>);
   return out;
 }
 
@@ -50,6 +62,13 @@ function schemaRef(schema: z.ZodType): Json {
   return { $ref: `#/components/schemas/${id}` };
 }
 
+const errorResponses = (statuses: readonly number[]): Json =>
+  Object.fromEntries(
+    [...new Set(statuses)]
+      .sort((a, b) => a - b)
+      .map((status) => [String(status), { $ref: `#/components/responses/${STANDARD_ERRORS[status]!.ref}` }]),
+  );
+
 function operation(route: Route): Json {
   const { spec } = route;
   const ok = spec.response;
@@ -57,19 +76,57 @@ function operation(route: Route): Json {
     'schema' in ok
       ? { 'application/json': { schema: schemaRef(ok.schema) } }
       : Object.fromEntries(ok.contentTypes.map((t) => [t, { schema: { type: 'string' } }]));
-  const responses: Json = { '200': { description: ok.description, content } };
-  for (const status of [400, ...spec.errors, 405, 429, 500].sort((a, b) => a - b)) {
-    responses[String(status)] = { $ref: `#/components/responses/${STANDARD_ERRORS[status]!.ref}` };
-  }
+  const responses: Json = {
+    '200': { description: ok.description, content },
+    ...errorResponses([400, ...spec.errors, 405, 429, 500]),
+  };
   const op: Json = { operationId: spec.operationId, tags: [spec.tag], summary: spec.summary, responses };
   if (spec.description) op.description = spec.description;
-  const params = parameters(route);
+  const params = parameters(spec.params, spec.query, route.listKeys);
   if (params.length) op.parameters = params;
   return op;
 }
 
-/** The OpenAPI 3.1 document of the given routes. */
-export function buildOpenApi(routes: readonly Route[], version: string): Json {
+/** A JSON body or answer: a reference when the schema is a named one, the schema itself otherwise. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
+  const id = apiSchemas.get(schema)?.id;
+  return id ? { $ref: `#/components/schemas/${id}` } : strip(z.toJSONSchema(schema, { io }) as Json);
+}
+
+/** A hand-mounted route (operations.ts): any method, a request body, bearer security for writes. */
+function handOperation(o: Operation): Json {
+  const ok = o.response;
+  const success: Json = { description: ok.description };
+  if (ok.schema) success.content = { 'application/json': { schema: schemaRef(ok.schema) } };
+  else if (ok.contentTypes) {
+    success.content = Object.fromEntries(ok.contentTypes.map((t) => [t, { schema: { type: 'string' } }]));
+  }
+  if (ok.headers) {
+    success.headers = Object.fromEntries(
+      Object.entries(ok.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+    );
+  }
+  const op: Json = {
+    operationId: o.operationId,
+    tags: [o.tag],
+    summary: o.summary,
+    responses: {
+      [String(ok.status)]: success,
+      ...errorResponses([...o.errors, ...(o.write ? [401, 403] : []), 429, 500]),
+    },
+  };
+  if (o.description) op.description = o.description;
+  const params = parameters(o.params, o.query);
+  if (params.length) op.parameters = params;
+  if (o.body) {
+    op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(o.body, 'input') } } };
+  }
+  if (o.write) op.security = [{ bearer: [] }];
+  return op;
+}
+
+/** The OpenAPI 3.1 document of the given routes and hand-mounted operations. */
+export function buildOpenApi(routes: readonly Route[], version: string, operations: readonly Operation[] = []): Json {
   const { schemas } = z.toJSONSchema(apiSchemas, {
     io: 'output',
     uri: (id) => `#/components/schemas/${id}`,
@@ -84,10 +141,18 @@ export function buildOpenApi(routes: readonly Route[], version: string): Json {
     const r: Json = { description: e.description, content: problemContent };
     if (status === '429' || status === '503') r.headers = { 'Retry-After': retryAfter };
     if (status === '405') r.headers = { Allow: { description: 'The allowed methods.', schema: { type: 'string' } } };
+    if (status === '401') {
+      r.headers = { 'WWW-Authenticate': { description: 'The Bearer challenge.', schema: { type: 'string' } } };
+    }
     responses[e.ref] = r;
   }
-  const paths: Json = {};
+  const paths: Record<string, Json> = {};
   for (const r of routes) paths[r.spec.path] = { get: operation(r) };
+  for (const o of operations) {
+    const item = (paths[o.path] ??= {});
+    if (item[o.method]) throw new Error(`openapi: ${o.method.toUpperCase()} ${o.path} is described twice`);
+    item[o.method] = handOperation(o);
+  }
   return {
     openapi: '3.1.0',
     info: {
@@ -101,13 +166,30 @@ export function buildOpenApi(routes: readonly Route[], version: string): Json {
       { name: 'explore', description: 'Search and read concepts, claims, sources and documents.' },
       { name: 'graph', description: 'The graph as a whole: overview and downloads.' },
       { name: 'service', description: 'Health, statistics and this documentation.' },
+      { name: 'audit', description: 'Citation audit: coverage, claims by citation status, sources, co-citations.' },
+      { name: 'curation', description: "Reviewers' verdicts on relations and their audit log." },
+      { name: 'views', description: 'Saved concept maps: open to read and share, written with the token.' },
     ],
     paths,
     components: {
       schemas: Object.fromEntries(Object.entries(schemas).map(([k, v]) => [k, strip(v)])),
       responses,
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The server’s API_TOKEN. Writes (curation, views) need it; reads are open.',
+        },
+      },
     },
   };
+}
+
+/** ` (a ViewContent)` when a request body is a named schema. */
+function bodyName(requestBody: Json): string {
+  const content = requestBody.content as Record<string, { schema?: Json }>;
+  const ref = content['application/json']?.schema?.$ref;
+  return typeof ref === 'string' ? ` (<code>${esc(ref.replace('#/components/schemas/', ''))}</code>)` : '';
 }
 
 const esc = (s: unknown) =>
@@ -134,8 +216,11 @@ function typeOf(schema: Json): string {
 /** The docs page: every operation with its parameters and responses, and the problem types. */
 export function renderDocsPage(doc: Json): string {
   const info = doc.info as Json;
-  const paths = doc.paths as Record<string, { get: Json }>;
-  const sections = Object.entries(paths).map(([path, { get: op }]) => {
+  const paths = doc.paths as Record<string, Record<string, Json>>;
+  const operations = Object.entries(paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ path, method, op })),
+  );
+  const sections = operations.map(({ path, method, op }) => {
     const params = (op.parameters ?? []) as Json[];
     const rows = params
       .map((p) => {
@@ -146,10 +231,12 @@ export function renderDocsPage(doc: Json): string {
       })
       .join('\n');
     const statuses = Object.keys(op.responses as Json).join(', ');
+    const body = op.requestBody ? `\n<p>Body: JSON${bodyName(op.requestBody as Json)}.</p>` : '';
+    const auth = op.security ? '\n<p>Needs <code>Authorization: Bearer &lt;API_TOKEN&gt;</code>.</p>' : '';
     return `<section id="${esc(op.operationId)}">
-<h2><span class="method">GET</span> <code>${esc(path)}</code></h2>
-<p>${prose(op.summary)}</p>${op.description ? `\n<p>${prose(op.description)}</p>` : ''}
-${rows ? `<table><thead><tr><th>parameter</th><th>in</th><th>type</th><th>meaning</th></tr></thead><tbody>\n${rows}\n</tbody></table>` : '<p><em>No parameters.</em></p>'}
+<h2><span class="method">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h2>
+<p>${prose(op.summary)}</p>${op.description ? `\n<p>${prose(op.description)}</p>` : ''}${auth}
+${rows ? `<table><thead><tr><th>parameter</th><th>in</th><th>type</th><th>meaning</th></tr></thead><tbody>\n${rows}\n</tbody></table>` : '<p><em>No parameters.</em></p>'}${body}
 <p class="statuses">Responses: ${esc(statuses)}</p>
 </section>`;
   });
@@ -168,9 +255,7 @@ ${rows ? `<table><thead><tr><th>parameter</th><th>in</th><th>type</th><th>meanin
 <header><h1>${esc(info.title)} <small>${esc(info.version)}</small></h1>
 <p>${prose(info.description)}</p>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Identifiers in paths are percent-encoded: <code>/api/claims/claim%3A900591%2FMainContent%2312</code>. Lists are comma-separated.</p>
-<nav>${Object.values(paths)
-    .map(({ get: op }) => `<a href="#${esc(op.operationId)}">${esc(op.operationId)}</a>`)
-    .join(' · ')}</nav></header>
+<nav>${operations.map(({ op }) => `<a href="#${esc(op.operationId)}">${esc(op.operationId)}</a>`).join(' · ')}</nav></header>
 <main>
 ${sections.join('\n')}
 <section id="problems"><h2>Errors</h2><p>Errors are <code>application/problem+json</code> (RFC 9457) with <code>type</code>, <code>title</code>, <code>status</code>, <code>detail</code>, and for invalid parameters <code>invalid-params</code>: a list of <code>{name, reason}</code>.</p>

@@ -59,6 +59,11 @@ const bool = (description: string) =>
     .pipe(z.boolean())
     .meta({ description });
 
+/** Shared by every route that answers with relations: reviewers' rejected ones stay out unless asked for. */
+const showRejected = (
+  description = 'Keep relations a reviewer rejected, marked `curation: rejected` (default: left out). Confirmed and added relations are always shown, marked.',
+) => bool(description).default(false).meta({ description });
+
 const id = (description: string) => z.string().min(1).max(LIMITS.idLength).meta({ description });
 
 const categories = () => list(CATEGORIES, 'Concept categories to keep, comma-separated.');
@@ -107,6 +112,7 @@ export const ConceptQuery = z.strictObject({
     default: DEFAULTS.relationsPerPredicate,
     description: `Relations listed per predicate (at most ${LIMITS.listed}); each group's \`count\` gives them all.`,
   }),
+  showRejected: showRejected(),
 });
 
 export const NeighborhoodQuery = z.strictObject({
@@ -130,6 +136,7 @@ export const NeighborhoodQuery = z.strictObject({
     default: DEFAULTS.neighborhoodEdges,
     description: `Relations to return, most evidence first (at most ${LIMITS.graphEdges}); the graph's \`edgeCount\` gives them all.`,
   }),
+  showRejected: showRejected(),
 });
 
 export const PathsQuery = z.strictObject({
@@ -154,6 +161,9 @@ export const PathsQuery = z.strictObject({
     default: DEFAULTS.evidencePerHop,
     description: `Evidence sentences listed per hop (at most ${LIMITS.listed}); each hop's \`evidenceCount\` gives them all.`,
   }),
+  showRejected: showRejected(
+    'Let paths step along relations a reviewer rejected, marked `curation: rejected` (default: they do not).',
+  ),
 });
 
 export const ClaimsQuery = z.strictObject({
@@ -191,6 +201,7 @@ const graphFilters = {
     max: 1e9,
     description: 'Only relations asserted by at least this many claims.',
   }).optional(),
+  showRejected: showRejected(),
 };
 
 export const GraphQuery = z.strictObject({

@@ -20,6 +20,19 @@ export interface VersionedStore {
 export const isVersioned = (store: object): store is VersionedStore =>
   typeof (store as Partial<VersionedStore>).generation === 'number';
 
+/**
+ * Several counters as one: answers that show reviewers' verdicts on the graph are stale when either the
+ * graph or the verdicts changed. Each counter only grows, so their sum changes whenever one of them does.
+ */
+export const versionOf = (...sources: readonly VersionedStore[]): VersionedStore =>
+  sources.length === 1
+    ? sources[0]!
+    : {
+        get generation() {
+          return sources.reduce((n, s) => n + s.generation, 0);
+        },
+      };
+
 export class ResponseCache {
   private readonly entries = new Map<string, CachedBody & { generation: number }>();
   private bytes = 0;

@@ -4,6 +4,8 @@
  * schema). The type assertions at the bottom fail to compile when a schema and its TypeScript type drift.
  */
 import { z } from 'zod';
+import { VERDICT_KINDS } from '../curation/types';
+import type { CuratedRelationSummary } from '../curation/curation-service';
 import { CATEGORIES, LANGS, PREDICATES } from '../model/types';
 import type {
   ClaimAttributes,
@@ -15,7 +17,7 @@ import type {
   SectionAttributes,
   SourceAttributes,
 } from '../model/types';
-import type { Keyed, RelationSummary, SearchHit, SourceDetail, StoreStats } from '../store/graph-store';
+import type { Keyed, SearchHit, SourceDetail, StoreStats } from '../store/graph-store';
 import type {
   ClaimView,
   ConceptView,
@@ -177,9 +179,17 @@ const EdgeAttributesSchema = z
   ])
   .register(apiSchemas, { id: 'EdgeAttributes' });
 
+/** A reviewer's verdict on a relation, as the graph routes mark it. */
+const CurationMarkSchema = z.enum(VERDICT_KINDS).register(apiSchemas, {
+  id: 'CurationMark',
+  description:
+    "A reviewer's verdict on the relation: `rejected` ones are left out unless `showRejected=true`; `added` ones were added by a reviewer.",
+});
+const curation = () => CurationMarkSchema.optional();
+
 const evidenceCount = () =>
   count().meta({ description: 'All evidence sentences; `evidence` lists the first few of them.' });
-const RelationEdgeSchema = RelationAttributesSchema.extend({ evidenceCount: evidenceCount() });
+const RelationEdgeSchema = RelationAttributesSchema.extend({ evidenceCount: evidenceCount(), curation: curation() });
 const CoMentionEdgeSchema = CoMentionAttributesSchema.extend({ evidenceCount: evidenceCount() });
 
 const GraphOptionsSchema = z.object({
@@ -262,7 +272,12 @@ export const OverviewGraphSchema = z
   });
 
 export const HealthSchema = z
-  .object({ status: z.literal('ok'), store: z.enum(['embedded', 'neo4j']) })
+  .object({
+    status: z.literal('ok'),
+    store: z.enum(['embedded', 'neo4j']),
+    writable: z.boolean().meta({ description: 'Whether the server takes writes (curation, views).' }),
+    detail: z.string().optional().meta({ description: 'Why it does not, when it does not.' }),
+  })
   .register(apiSchemas, { id: 'Health' });
 
 export const StatsSchema = z
@@ -305,6 +320,7 @@ const RelationSummarySchema = z
     hedged: z.boolean(),
     negated: z.boolean(),
     confidence: z.number(),
+    curation: curation(),
   })
   .register(apiSchemas, { id: 'RelationSummary' });
 
@@ -337,6 +353,7 @@ const PathHopSchema = z.object({
   predicate: PredicateSchema,
   evidence: z.array(z.object({ claim: ClaimSchema, sources: strings().meta({ description: 'Problem ids.' }) })),
   evidenceCount: evidenceCount(),
+  curation: curation(),
 });
 const PathSchema = z.object({ nodes: z.array(ConceptSummarySchema), hops: z.array(PathHopSchema) });
 export const PathsSchema = z
@@ -408,7 +425,7 @@ export type SchemaChecks = [
   Check<Same<z.infer<typeof RelationAttributesSchema>, RelationAttributes>>,
   Check<Same<z.infer<typeof StatsSchema>, StoreStats>>,
   Check<Same<z.infer<typeof SearchHitSchema>, SearchHit>>,
-  Check<Same<z.infer<typeof RelationSummarySchema>, RelationSummary>>,
+  Check<Same<z.infer<typeof RelationSummarySchema>, CuratedRelationSummary>>,
   Check<Same<z.infer<typeof ConceptSummarySchema>, Keyed<ConceptSummary>>>,
   Check<Same<z.infer<typeof PathSchema>, PathView>>,
   Check<Same<z.infer<typeof ClaimDetailSchema>, ClaimView>>,

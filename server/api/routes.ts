@@ -44,8 +44,9 @@ export const ROUTES: readonly Route[] = [
     operationId: 'health',
     path: '/api/health',
     tag: 'service',
-    summary: 'Whether the API and its store answer',
-    description: 'A 503 with `Retry-After` when the store cannot be reached.',
+    summary: 'Whether the API and its store answer, and whether it takes writes',
+    description:
+      'A 503 with `Retry-After` when the store cannot be reached. `writable` is false (with `detail` saying why) when the server has no API_TOKEN: it then answers every write 403.',
     query: NoParams,
     response: { schema: HealthSchema, description: 'The API and the store answer.' },
     errors: [503],
@@ -87,7 +88,7 @@ export const ROUTES: readonly Route[] = [
     response: { schema: ConceptViewSchema, description: 'The concept.' },
     errors: [404, 503],
     handle: ({ params, query }, s) =>
-      s.explorer.concept(params.id, { offset: query.offset, limit: query.limit }, query.relations),
+      s.explorer.concept(params.id, { offset: query.offset, limit: query.limit }, query.relations, query.showRejected),
   }),
   defineRoute({
     operationId: 'neighborhood',
@@ -107,6 +108,7 @@ export const ROUTES: readonly Route[] = [
         query.depth,
         { predicates: query.predicates, categories: query.categories, limit: query.limit },
         query.edgeLimit,
+        query.showRejected,
       ),
   }),
   defineRoute({
@@ -120,7 +122,7 @@ export const ROUTES: readonly Route[] = [
     query: PathsQuery,
     response: { schema: PathsSchema, description: 'The paths (none when the concepts are not connected).' },
     errors: [404, 503],
-    handle: ({ query: { evidence, ...q } }, s) => s.explorer.paths(q, evidence),
+    handle: ({ query: { evidence, showRejected, ...q } }, s) => s.explorer.paths(q, evidence, showRejected),
   }),
   defineRoute({
     operationId: 'claims',

@@ -19,7 +19,9 @@ import { curationRouter } from './routes/curation';
 import { viewsRouter } from './routes/views';
 
 export interface Workflows {
+  /** For createApp's `apiRouters`: each carries its OpenAPI operations. */
   routers: Router[];
+  /** For createApp's `curation`: the graph answers then show the verdicts. */
   curation: CurationService;
   close(): Promise<void>;
 }

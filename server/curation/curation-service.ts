@@ -2,7 +2,8 @@
  * Curation: reviewers confirm, reject or add relations, each with a note and an evidence sentence, and
  * every verdict is checked against the graph as it is now. Verdicts are never changed by the graph: a
  * verdict whose evidence sentence changed, or whose relation is no longer extracted, is flagged for
- * another look and otherwise left as it was. `overlayGraph` shows the verdicts on a graph the API sends.
+ * another look and otherwise left as it was. `overlayGraph` shows the verdicts on a graph the API sends;
+ * the read routes apply it through `CurationOverlay`.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { NotFoundError, UsageError } from '../errors';
@@ -143,6 +144,8 @@ export interface OverlayOptions {
   showRejected?: boolean;
   /** The predicates the graph was filtered to: added relations outside them stay out too. */
   predicates?: readonly Predicate[];
+  /** The evidence the graph's relations were filtered to: an added relation has one sentence. */
+  minEvidence?: number;
 }
 
 /** The attributes an added relation is drawn with: one evidence sentence, the reviewer's own. */
@@ -185,6 +188,7 @@ export function overlayGraph(
   for (const v of byRelation.values()) {
     if (v.verdict !== 'added' || !nodes.has(v.subject) || !nodes.has(v.object)) continue;
     if (predicates && !predicates.has(v.predicate)) continue;
+    if ((opts.minEvidence ?? 1) > 1) continue;
     edges.push({ key: v.relation, source: v.subject, target: v.object, attributes: addedAttributes(v) });
   }
   return { ...graph, edges };
@@ -262,9 +266,24 @@ export interface CurationServiceOptions {
 /** The largest audit page a caller may ask for. */
 export const MAX_AUDIT_PAGE = 500;
 
-export class CurationService {
+/**
+ * What the read routes need from curation to show verdicts on their answers (see ExplorerService and
+ * OverviewService), and a count of the verdict changes made through it, which the response cache adds to
+ * the graph store's own: a verdict then never leaves a stale answer behind.
+ */
+export interface CurationOverlay {
+  /** Bumped after every verdict written or retracted through this process. */
+  readonly generation: number;
+  overlay(graph: GraphExport, opts?: OverlayOptions): Promise<CuratedGraphExport>;
+  overlayConcept(detail: ConceptDetail, opts?: OverlayOptions): Promise<CuratedConceptDetail>;
+  /** Every relation's verdict kind, by relation key. */
+  marks(): Promise<ReadonlyMap<string, VerdictKind>>;
+}
+
+export class CurationService implements CurationOverlay {
   private readonly now: () => string;
   private readonly newId: () => string;
+  private changes = 0;
 
   constructor(
     private readonly graph: CurationGraph,
@@ -273,6 +292,22 @@ export class CurationService {
   ) {
     this.now = opts.now ?? (() => new Date().toISOString());
     this.newId = opts.newId ?? (() => randomUUID());
+  }
+
+  get generation(): number {
+    return this.changes;
+  }
+
+  /**
+   * Runs a write and counts it once it is done (or failed: it may have reached the store). Counting after
+   * the write means an answer computed from the verdicts before it is never kept as current.
+   */
+  private async counted<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.changes++;
+    }
   }
 
   confirm(relation: string, input: JudgeInput, author: string): Promise<CuratedVerdict> {
@@ -350,12 +385,13 @@ export class CurationService {
       author,
       at,
     };
-    return verdictStatus(await this.store.putVerdict(verdict, { author, at, note }), facts);
+    const saved = await this.counted(() => this.store.putVerdict(verdict, { author, at, note }));
+    return verdictStatus(saved, facts);
   }
 
   /** Takes a verdict back (an added relation disappears with it); the log keeps what it was. */
   async retract(relation: string, note: string, author: string): Promise<Verdict> {
-    return this.store.retract(relation, { author, at: this.now(), note });
+    return this.counted(() => this.store.retract(relation, { author, at: this.now(), note }));
   }
 
   /** A relation's verdict as it stands now, with its whole history. */
@@ -384,6 +420,10 @@ export class CurationService {
       throw new UsageError(`audit: limit must be an integer from 1 to ${MAX_AUDIT_PAGE}`, 'limit');
     }
     return this.store.audit(offset, limit, target);
+  }
+
+  async marks(): Promise<ReadonlyMap<string, VerdictKind>> {
+    return new Map((await this.store.listVerdicts()).map((v) => [v.relation, v.verdict]));
   }
 
   /** The verdicts shown on a graph the API is about to send (see overlayGraph). */

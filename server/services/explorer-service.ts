@@ -2,8 +2,10 @@
  * The explorer's questions (search, concepts, neighbourhoods, paths, claims, sources, documents, health
  * and statistics), answered from an injected store. Parameters arrive validated; this layer turns
  * identifiers into keys, shapes the store's answers for readers (relations grouped by predicate, citation
- * coverage) and reports an unreachable store as such.
+ * coverage), shows reviewers' verdicts on relations when given a curation overlay (rejected relations left
+ * out unless asked for) and reports an unreachable store as such.
  */
+import type { CuratedRelationSummary, CurationMark, CurationOverlay } from '../curation/curation-service';
 import { StoreUnavailableError, UsageError } from '../errors';
 import type { Category, ClaimAttributes, Predicate } from '../model/types';
 import type {
@@ -15,7 +17,6 @@ import type {
   Keyed,
   Page,
   PathHop,
-  RelationSummary,
   SearchHit,
   SourceDetail,
   StoreStats,
@@ -24,9 +25,22 @@ import { claimKey, conceptKey, documentKey, problemId, sectionKey } from './ids'
 import { graphView, keyedConceptSummary, type ConceptSummary, type GraphView } from './shapes';
 import { RETRY_AFTER_SECONDS, StoreGate } from './store-gate';
 
-export interface Health {
+/** Whether the server takes writes (curation, views); `detail` says why not. */
+export interface WriteAccess {
+  writable: boolean;
+  detail?: string;
+}
+
+export interface Health extends WriteAccess {
   status: 'ok';
   store: GraphStore['kind'];
+}
+
+export interface ExplorerOptions {
+  /** What GET /api/health says about writes; read-only when not given. */
+  access?: WriteAccess;
+  /** Reviewers' verdicts to show on concepts, neighbourhoods and paths; none: answers as extracted. */
+  curation?: CurationOverlay | null;
 }
 
 export interface RelationGroup {
@@ -35,7 +49,7 @@ export interface RelationGroup {
   count: number;
   evidenceCount: number;
   /** The first of them in the store's order (outgoing first, most evidence first), up to the limit asked. */
-  relations: RelationSummary[];
+  relations: CuratedRelationSummary[];
 }
 
 export interface ConceptView {
@@ -50,6 +64,8 @@ export interface PathHopView extends Omit<PathHop, 'evidence'> {
   /** The first evidence sentences, up to the limit asked, and how many there are in all. */
   evidence: PathHop['evidence'];
   evidenceCount: number;
+  /** A reviewer's verdict on the hop's relation. */
+  curation?: CurationMark;
 }
 
 export interface PathView {
@@ -80,14 +96,21 @@ export interface DocumentView extends DocumentSummaryView {
 
 export class ExplorerService {
   private readonly gate: StoreGate;
+  private readonly access: WriteAccess;
+  private readonly curation: CurationOverlay | null;
 
-  constructor(private readonly store: GraphStore) {
+  constructor(
+    private readonly store: GraphStore,
+    opts: ExplorerOptions = {},
+  ) {
     this.gate = new StoreGate(store);
+    this.access = opts.access ?? { writable: false };
+    this.curation = opts.curation ?? null;
   }
 
   async health(): Promise<Health> {
     if (!(await this.gate.reachable())) throw new StoreUnavailableError('store: not reachable', RETRY_AFTER_SECONDS);
-    return { status: 'ok', store: this.store.kind };
+    return { status: 'ok', store: this.store.kind, ...this.access };
   }
 
   stats(): Promise<StoreStats> {
@@ -99,10 +122,21 @@ export class ExplorerService {
     return { q, hits };
   }
 
-  /** `relations`: how many relations each predicate group lists (its `count` gives them all). */
-  async concept(id: string, mentions: { offset: number; limit: number }, relations: number): Promise<ConceptView> {
+  /**
+   * `relations`: how many relations each predicate group lists (its `count` gives them all). Verdicts:
+   * rejected relations left out (kept and marked with `showRejected`), added ones listed.
+   */
+  async concept(
+    id: string,
+    mentions: { offset: number; limit: number },
+    relations: number,
+    showRejected = false,
+  ): Promise<ConceptView> {
     const key = conceptKey(id);
-    const d = await this.gate.run(() => this.store.concept(key, mentions));
+    const stored = await this.gate.run(() => this.store.concept(key, mentions));
+    const { curation } = this;
+    // Verdicts live in the same database as a Neo4j graph: an outage is answered 503 like any other.
+    const d = curation ? await this.gate.run(() => curation.overlayConcept(stored, { showRejected })) : stored;
     const groups = new Map<Predicate, RelationGroup>();
     for (const r of d.relations) {
       let g = groups.get(r.predicate);
@@ -120,32 +154,52 @@ export class ExplorerService {
     };
   }
 
-  /** The neighbourhood as drawn: compact concepts and at most `edgeLimit` relations (see `graphView`). */
+  /**
+   * The neighbourhood as drawn: compact concepts and at most `edgeLimit` relations (see `graphView`), with
+   * the verdicts on them: rejected relations left out unless `showRejected`, added ones between the
+   * concepts shown drawn. (The walk itself is the store's: it may reach a concept through a rejected one.)
+   */
   async neighborhood(
     id: string,
     depth: number,
     filter: { predicates?: Predicate[]; categories?: Category[]; limit: number },
     edgeLimit: number,
+    showRejected = false,
   ): Promise<GraphView> {
     const g = await this.gate.run(() => this.store.neighborhood(conceptKey(id), depth, filter));
-    return graphView(g, edgeLimit);
+    const { curation } = this;
+    const opts = { showRejected, predicates: filter.predicates };
+    const shown = curation ? await this.gate.run(() => curation.overlay(g, opts)) : g;
+    return graphView(shown, edgeLimit);
   }
 
-  /** `evidence`: how many evidence sentences each hop lists (its `evidenceCount` gives them all). */
+  /**
+   * `evidence`: how many evidence sentences each hop lists (its `evidenceCount` gives them all). Paths
+   * never step along a rejected relation unless `showRejected`; hops are marked with their verdicts.
+   */
   async paths(
     q: { from: string; to: string; k: number; maxLength: number; predicates?: Predicate[] },
     evidence: number,
+    showRejected = false,
   ): Promise<PathsView> {
     const from = conceptKey(q.from);
     const to = conceptKey(q.to);
     if (from === to) throw new UsageError('to: must name a different concept than from', 'to');
-    const paths = await this.gate.run(() => this.store.paths({ ...q, from, to }));
+    const { curation } = this;
+    const marks = curation ? await this.gate.run(() => curation.marks()) : new Map<string, CurationMark>();
+    const rejected = showRejected ? [] : [...marks].flatMap(([k, v]) => (v === 'rejected' ? [k] : []));
+    const query = { ...q, from, to, ...(rejected.length ? { excludeRelations: rejected } : {}) };
+    const paths = await this.gate.run(() => this.store.paths(query));
     return {
       from,
       to,
       paths: paths.map((p) => ({
         nodes: p.nodes.map(keyedConceptSummary),
-        hops: p.hops.map((h) => ({ ...h, evidence: h.evidence.slice(0, evidence), evidenceCount: h.evidence.length })),
+        hops: p.hops.map((h) => {
+          const mark = marks.get(h.relation);
+          const hop = { ...h, evidence: h.evidence.slice(0, evidence), evidenceCount: h.evidence.length };
+          return mark ? { ...hop, curation: mark } : hop;
+        }),
       })),
     };
   }

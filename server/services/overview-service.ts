@@ -1,12 +1,15 @@
 /**
  * The graph as a whole: an overview for drawing (concepts and the edges between them, with size, colour
  * and starting-position hints a sigma.js client can use as they are) and downloads in every export format.
- * Both take the same filters and read the store's filtered export.
+ * Both take the same filters and read the store's filtered export, with reviewers' verdicts on it when
+ * given a curation overlay: rejected relations left out unless asked for, confirmed ones marked, added ones
+ * drawn between the concepts kept.
  */
 import type { SerializedGraph } from 'graphology-types';
+import type { CuratedGraphExport, CurationOverlay } from '../curation/curation-service';
 import { exportFiles, type ExportFile, type ExportFormat } from '../export/formats';
 import { UsageError } from '../errors';
-import type { Category, GraphExport, Predicate } from '../model/types';
+import type { Category, Predicate } from '../model/types';
 import type { GraphFilter, GraphStore } from '../store/graph-store';
 import {
   coMentionEdge,
@@ -55,6 +58,8 @@ export interface GraphQuery {
   predicates?: Predicate[];
   minEvidence?: number;
   limit?: number;
+  /** Keep relations a reviewer rejected, marked `curation: 'rejected'`. */
+  showRejected?: boolean;
 }
 
 const byKey = (a: { key?: string }, b: { key?: string }) => ((a.key ?? '') < (b.key ?? '') ? -1 : 1);
@@ -65,11 +70,14 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 export class OverviewService {
   private readonly gate: StoreGate;
 
-  constructor(private readonly store: GraphStore) {
+  constructor(
+    private readonly store: GraphStore,
+    private readonly curation: CurationOverlay | null = null,
+  ) {
     this.gate = new StoreGate(store);
   }
 
-  private filtered(q: GraphQuery): Promise<GraphExport> {
+  private async filtered(q: GraphQuery): Promise<CuratedGraphExport> {
     const filter: GraphFilter = {
       categories: q.categories,
       documents: q.documents,
@@ -77,7 +85,11 @@ export class OverviewService {
       minEvidence: q.minEvidence,
       limit: q.limit,
     };
-    return this.gate.run(() => this.store.exportGraph(filter));
+    const data = await this.gate.run(() => this.store.exportGraph(filter));
+    const { curation } = this;
+    if (!curation) return data;
+    const { showRejected, predicates, minEvidence } = q;
+    return this.gate.run(() => curation.overlay(data, { showRejected, predicates, minEvidence }));
   }
 
   /**

@@ -6,14 +6,18 @@
  * evidence keys and the total. The full data stays one request away and in the exports.
  */
 import type { SerializedGraph } from 'graphology-types';
-import type { CoMentionAttributes, ConceptAttributes, GraphExport, RelationAttributes } from '../model/types';
+import type { CuratedGraphExport, CurationMark } from '../curation/curation-service';
+import type { CoMentionAttributes, ConceptAttributes, RelationAttributes } from '../model/types';
 import type { Keyed } from '../store/graph-store';
 
 /** A concept without its document list, with the list's length. */
 export type ConceptSummary = Omit<ConceptAttributes, 'documents'> & { documentCount: number };
 
+/** A relation marked with a reviewer's verdict, when it has one (see curation-service's overlay). */
+export type MarkedRelation = RelationAttributes & { curation?: CurationMark };
+
 /** A relation with at most a few evidence keys (and their cues) and the number of all of them. */
-export type RelationEdge = RelationAttributes & { evidenceCount: number };
+export type RelationEdge = MarkedRelation & { evidenceCount: number };
 export type CoMentionEdge = CoMentionAttributes & { evidenceCount: number };
 
 /** Evidence keys kept on an edge of a drawn graph. */
@@ -37,7 +41,7 @@ export const keyedConceptSummary = (c: Keyed<ConceptAttributes>): Keyed<ConceptS
   return { key, ...conceptSummary(a) };
 };
 
-export function relationEdge(a: RelationAttributes): RelationEdge {
+export function relationEdge(a: MarkedRelation): RelationEdge {
   return {
     ...a,
     evidence: a.evidence.slice(0, EDGE_EVIDENCE_KEYS),
@@ -54,8 +58,8 @@ export function coMentionEdge(a: CoMentionAttributes): CoMentionEdge {
  * A neighbourhood as drawn: compact concepts, and the `edgeLimit` best-attested relations between them
  * (most evidence first, then by key), the total kept in the graph's attributes.
  */
-export function graphView(g: GraphExport, edgeLimit: number): GraphView {
-  const relations: { key?: string; source: string; target: string; attributes: RelationAttributes }[] = [];
+export function graphView(g: CuratedGraphExport, edgeLimit: number): GraphView {
+  const relations: { key?: string; source: string; target: string; attributes: MarkedRelation }[] = [];
   for (const e of g.edges) {
     const a = e.attributes;
     if (a?.kind === 'relation') relations.push({ key: e.key, source: e.source, target: e.target, attributes: a });

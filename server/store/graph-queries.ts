@@ -329,7 +329,9 @@ export class GraphQueries implements StoreReads {
     this.concept_(query.from);
     this.concept_(query.to);
     const idx = this.index;
-    const edgeOk = relationFilter({ predicates: query.predicates });
+    const filter = relationFilter({ predicates: query.predicates });
+    const excluded = new Set(query.excludeRelations ?? []);
+    const edgeOk = (r: RelationEnd) => filter(r) && !excluded.has(r.edge);
     const cache = new Map<string, string[]>();
     const neighbors = (u: string) => {
       let list = cache.get(u);

@@ -120,6 +120,8 @@ export interface PathQuery {
   k: number;
   maxLength: number;
   predicates?: Predicate[];
+  /** Relations the paths must not step along (reviewers rejected them), by key. */
+  excludeRelations?: readonly string[];
 }
 
 export interface ClaimFilter {

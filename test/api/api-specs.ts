@@ -4,15 +4,22 @@
  * limits, identifiers in URLs, store outages and recovery, and injection attempts in every parameter.
  * Exact answers come from the fixture chapter (`fixture.ts`), applied next to the sample corpus.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import Graph from 'graphology';
 import { validate } from '@readme/openapi-parser';
 import { pino } from 'pino';
 import request, { type Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it as vitestIt } from 'vitest';
-import type { Express } from 'express';
+import { Router, type Express } from 'express';
 import { createApp } from '../../server/api/app';
-import { expressPath } from '../../server/api/route';
+import { READ_ONLY_DETAIL } from '../../server/api/auth';
+import { OPERATION_METHODS } from '../../server/api/operations';
 import { ROUTES } from '../../server/api/routes';
+import { openWorkflows, type Workflows } from '../../server/api/workflows';
+import { loadConfig } from '../../server/config';
+import { edgeKey } from '../../server/model/types';
 import { CATEGORY_COLORS } from '../../server/services/overview-service';
 import { LIMITS } from '../../server/services/limits';
 import type { GraphStore } from '../../server/store/graph-store';
@@ -21,6 +28,43 @@ import { enc, fingerprint, qs, switchable, type StoreUnderTest, type Switch } fr
 
 const silent = pino({ level: process.env.API_TEST_LOG_LEVEL ?? 'silent' });
 const PROBLEM_JSON = /^application\/problem\+json/;
+const TOKEN = 'api-specs-token-4b1d';
+const auth = { Authorization: `Bearer ${TOKEN}` };
+
+type Layer = {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle?: { stack?: unknown[] };
+  rawPath?: unknown;
+};
+
+/**
+ * Every route an Express app serves, as `METHOD /openapi/{template}`: routers are walked with the path
+ * they are mounted at, `:id` and `*id` become `{id}`. HEAD (answered through GET) and `all` (the 405s)
+ * are not operations of their own.
+ */
+function servedOperations(app: Express): string[] {
+  const served = new Set<string>();
+  const walk = (stack: unknown[], prefix: string) => {
+    for (const layer of stack as Layer[]) {
+      if (layer.route) {
+        const template = `${prefix}${layer.route.path}`.replace(/[:*](\w+)/g, '{$1}');
+        for (const m of OPERATION_METHODS) if (layer.route.methods[m]) served.add(`${m.toUpperCase()} ${template}`);
+      } else if (layer.handle?.stack) {
+        const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
+        walk(layer.handle.stack, `${prefix}${mount}`);
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: unknown[] } }).router.stack, '');
+  served.delete('GET /');
+  return [...served].sort();
+}
+
+/** Every operation an OpenAPI document describes, as `METHOD /path`. */
+const documentedOperations = (doc: Record<string, unknown>): string[] =>
+  Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+    .flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`))
+    .sort();
 
 function routeOf(operationId: string) {
   const r = ROUTES.find((x) => x.spec.operationId === operationId);
@@ -93,6 +137,9 @@ export function apiSpecs(name: string, makeStore: () => Promise<StoreUnderTest |
     let store: GraphStore;
     let sw: Switch;
     let app: Express;
+    let readOnlyApp: Express;
+    let workflows: Workflows | null = null;
+    let curationDir: string | null = null;
     const covered = new Set<string>();
     const get = (operationId: string, url: string) => {
       covered.add(operationId);
@@ -106,17 +153,46 @@ export function apiSpecs(name: string, makeStore: () => Promise<StoreUnderTest |
       available = true;
       await sut.store.apply(fixtureBatch());
       ({ store, sw } = switchable(sut.store));
-      app = createApp({ store, config: { RATE_LIMIT_PER_MINUTE: 1_000_000 }, logger: silent, clientDir: null });
+      // The app as `npm start` builds it: the workflow routers mounted and their verdicts on the answers.
+      curationDir = await mkdtemp(path.join(os.tmpdir(), `api-${name}-curation-`));
+      const config = { RATE_LIMIT_PER_MINUTE: 1_000_000, API_TOKEN: TOKEN };
+      workflows = await openWorkflows(store, loadConfig({ STORE_DIR: curationDir, API_TOKEN: TOKEN }));
+      app = createApp({
+        store,
+        config,
+        logger: silent,
+        clientDir: null,
+        apiRouters: workflows.routers,
+        curation: workflows.curation,
+      });
+      readOnlyApp = createApp({ store, config: { RATE_LIMIT_PER_MINUTE: 1_000_000 }, logger: silent, clientDir: null });
     });
 
     afterAll(async () => {
+      await workflows?.close();
+      if (curationDir) await rm(curationDir, { recursive: true, force: true });
       await sut?.close();
     });
 
     describe('service routes', () => {
-      it('GET /api/health answers ok with the store kind', async () => {
+      it('GET /api/health answers ok with the store kind, and that writes are taken with API_TOKEN', async () => {
         const body = ok('health', await get('health', '/api/health'));
-        expect(body).toEqual({ status: 'ok', store: sut.store.kind });
+        expect(body).toEqual({ status: 'ok', store: sut.store.kind, writable: true });
+      });
+
+      it('GET /api/health says the server is read-only without API_TOKEN, and why', async () => {
+        const body = ok('health', await request(readOnlyApp).get('/api/health'));
+        expect(body).toEqual({ status: 'ok', store: sut.store.kind, writable: false, detail: READ_ONLY_DETAIL });
+        // The write routes agree: without a token of its own the server refuses every write.
+        const off = await openWorkflows(store, loadConfig({ STORE_DIR: curationDir! }));
+        try {
+          const writesOff = createApp({ store, logger: silent, clientDir: null, apiRouters: off.routers });
+          const refused = await request(writesOff).post('/api/views').set(auth).send({});
+          expect(refused.status).toBe(403);
+          expect(ok('health', await request(writesOff).get('/api/health'))).toMatchObject({ writable: false });
+        } finally {
+          await off.close();
+        }
       });
 
       it('GET /api/stats counts by kind, category, predicate and chapter', async () => {
@@ -452,6 +528,57 @@ export function apiSpecs(name: string, makeStore: () => Promise<StoreUnderTest |
 
       it('gives no path between unconnected concepts', async () => {
         expect((await paths({ to: 'fx-isolated' })).paths).toEqual([]);
+      });
+
+      it('never steps along a relation a reviewer rejected, unless asked to, and marks verdicts on hops', async () => {
+        const direct = edgeKey.relation(C.ketamine, 'treats', C.depression);
+        const interacts = edgeKey.relation(C.nmda, 'interacts_with', C.ketamine);
+        const ectTreats = edgeKey.relation(C.ect, 'treats', C.depression);
+        const verdict = (key: string, kind: string) =>
+          request(app)
+            .post(`/api/relations/${enc(key)}/${kind}`)
+            .set(auth)
+            .send({ note: `${kind} for the paths test` });
+        try {
+          for (const [key, kind] of [
+            [direct, 'reject'],
+            [interacts, 'reject'],
+            [ectTreats, 'confirm'],
+          ] as const) {
+            expect((await verdict(key, kind)).status, `${kind} ${key}`).toBe(200);
+          }
+          const p = await paths({ k: 10 });
+          expect(seqs(p)).toEqual([
+            [C.ketamine, C.bdnf, C.depression],
+            [C.ketamine, C.ect, C.depression],
+            [C.ketamine, C.nmda, C.depression],
+            [C.ketamine, C.bdnf, C.synaptogenesis, C.depression],
+          ]);
+          const hops = p.paths.flatMap((x) => x.hops);
+          expect(hops.map((h) => h.relation)).not.toContain(direct);
+          // Ketamine and NMDA stay joined by the relation nobody rejected.
+          expect(p.paths[2]!.hops[0]).toMatchObject({ from: C.ketamine, predicate: 'decreases', to: C.nmda });
+          expect(hops.find((h) => h.relation === ectTreats)).toMatchObject({ curation: 'confirmed' });
+
+          const shown = await paths({ k: 10, showRejected: 'true' });
+          expect(seqs(shown)).toEqual([
+            [C.ketamine, C.depression],
+            [C.ketamine, C.bdnf, C.depression],
+            [C.ketamine, C.ect, C.depression],
+            [C.ketamine, C.nmda, C.depression],
+            [C.ketamine, C.bdnf, C.synaptogenesis, C.depression],
+          ]);
+          expect(shown.paths[0]!.hops[0]).toMatchObject({ relation: direct, curation: 'rejected' });
+          expect(shown.paths[3]!.hops[0]).toMatchObject({ relation: interacts, curation: 'rejected' });
+        } finally {
+          for (const key of [direct, interacts, ectTreats]) {
+            await request(app)
+              .post(`/api/relations/${enc(key)}/retract`)
+              .set(auth)
+              .send({ note: 'end of the paths test' });
+          }
+        }
+        expect(seqs(await paths({}))[0]).toEqual([C.ketamine, C.depression]);
       });
 
       it('refuses k beyond 10, missing ends and identical ends; 404 for an unknown concept', async () => {
@@ -798,37 +925,75 @@ export function apiSpecs(name: string, makeStore: () => Promise<StoreUnderTest |
         expect(result.valid ? [] : result.errors).toEqual([]);
       });
 
-      it('describes every route the app serves, with its parameters and limits', () => {
+      it("describes every route the app serves, the workflow routers' too, with its parameters and limits", () => {
         const paths = doc.paths as Record<
           string,
           { get: { parameters?: { name: string; schema: { maximum?: number } }[] } }
         >;
-        const served = new Set<string>();
-        const walk = (stack: unknown[]) => {
-          for (const layer of stack as {
-            route?: { path: string; methods: Record<string, boolean> };
-            handle?: { stack?: unknown[] };
-          }[]) {
-            if (layer.route?.methods.get) served.add(layer.route.path);
-            if (layer.handle?.stack) walk(layer.handle.stack);
-          }
-        };
-        walk((app as unknown as { router: { stack: unknown[] } }).router.stack);
-        served.delete('/');
-        expect([...served].sort()).toEqual(ROUTES.map(expressPath).sort());
-        expect(Object.keys(paths).sort()).toEqual(ROUTES.map((r) => r.spec.path).sort());
+        // Every mounted route, whatever its method and router, is in the document, and nothing else is.
+        const served = servedOperations(app);
+        expect(documentedOperations(doc)).toEqual(served);
+        for (const r of ROUTES) expect(served).toContain(`GET ${r.spec.path}`);
+        for (const op of [
+          'POST /api/relations',
+          'POST /api/relations/{id}/reject',
+          'GET /api/curation/audit',
+          'PUT /api/views/{id}',
+          'DELETE /api/views/{id}',
+          'GET /api/views/{id}/export',
+          'GET /api/audit/claims.csv',
+        ]) {
+          expect(served).toContain(op);
+        }
         const param = (path: string, name: string) => paths[path]!.get.parameters!.find((p) => p.name === name)!;
         expect(param('/api/concepts/{id}/neighborhood', 'depth').schema.maximum).toBe(LIMITS.depth);
         expect(param('/api/paths', 'k').schema.maximum).toBe(LIMITS.k);
         expect(param('/api/claims', 'limit').schema.maximum).toBe(LIMITS.pageSize);
         expect((param('/api/search', 'q').schema as { maxLength?: number }).maxLength).toBe(LIMITS.queryLength);
+        for (const path of ['/api/graph', '/api/export', '/api/concepts/{id}', '/api/concepts/{id}/neighborhood']) {
+          expect(param(path, 'showRejected').schema).toEqual({ type: 'boolean', default: false });
+        }
+      });
+
+      it('notices a mounted route it does not describe', () => {
+        const extra = Router();
+        extra.get('/undocumented/:id', (_req, res) => void res.json({}));
+        const more = createApp({ store, logger: silent, clientDir: null, apiRouters: [extra] });
+        const served = servedOperations(more);
+        expect(served).toContain('GET /api/undocumented/{id}');
+        expect(served.filter((op) => !documentedOperations(doc).includes(op))).toEqual(['GET /api/undocumented/{id}']);
+      });
+
+      it('asks for the bearer token on every write and only there, with the problems a write can meet', () => {
+        const ops = Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(
+          ([p, item]) => Object.entries(item).map(([method, op]) => ({ p, method, op })),
+        );
+        for (const { p, method, op } of ops) {
+          const responses = Object.keys(op.responses as object);
+          if (method === 'get') {
+            expect(op.security, `${method} ${p}`).toBeUndefined();
+          } else {
+            expect(op.security, `${method} ${p}`).toEqual([{ bearer: [] }]);
+            expect(responses, `${method} ${p}`).toEqual(expect.arrayContaining(['400', '401', '403', '429']));
+          }
+        }
+        const components = doc.components as { securitySchemes: Record<string, unknown> };
+        expect(components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+        const views = (doc.paths as Record<string, Record<string, Record<string, unknown>>>)['/api/views']!;
+        expect(views.post!.requestBody).toEqual({
+          required: true,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ViewContent' } } },
+        });
       });
 
       it('has a readable docs page with its stylesheet', async () => {
         const page = await get('docs', '/api/docs');
         expect(page.status).toBe(200);
         expect(page.headers['content-type']).toMatch(/^text\/html/);
-        for (const r of ROUTES) expect(page.text).toContain(r.spec.path);
+        for (const op of documentedOperations(doc)) {
+          const [method, p] = op.split(' ');
+          expect(page.text).toContain(`<span class="method">${method}</span> <code>${p}</code>`);
+        }
         expect(page.text).toContain('id="problem-store-unavailable"');
         const css = await get('docsStylesheet', '/api/docs.css');
         expect(css.headers['content-type']).toMatch(/^text\/css/);

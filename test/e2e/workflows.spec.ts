@@ -7,11 +7,15 @@
  * missing one; an educator builds a concept map from three concepts (search, click, lasso), links and
  * annotates it, saves it, opens it from its shared link, renames it, exports it as CXL and deletes it. A
  * second server without API_TOKEN shows the read-only notice. Nothing may be logged as an error.
+ *
+ * Every workflow runs twice, over the embedded store and over a throwaway Neo4j server (which then holds
+ * the curation and the views too; skipped with one line where Java is missing, an error in CI), in one
+ * shared browser: each server is an origin of its own, so no token or setting carries over.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it as vitestIt } from 'vitest';
 import type { CuratedVerdict } from '../../server/curation/curation-service';
 import type { AuditEntry, View } from '../../server/curation/types';
 import type { ParsedChapter } from '../../server/ingest/chapter';
@@ -23,7 +27,8 @@ import type { ClaimAttributes } from '../../server/model/types';
 import { browserAvailable, openSession, screenshot, waitForGraph, type Session } from './support/browser';
 import { REPO } from './support/client-build';
 import { parseCsv } from './support/csv';
-import { startWorkflowApp, type WorkflowApp } from './support/workflow-app';
+import { startWorkflowApp, type WorkflowApp, type WorkflowBackend } from './support/workflow-app';
+import { startTestNeo4j, type TestNeo4j } from '../support/neo4j-server';
 
 const run = browserAvailable();
 const T = 120_000;
@@ -78,7 +83,57 @@ const transformOf = async (item: Locator): Promise<{ x: number; y: number }> => 
   return { x: Number(m?.[1]), y: Number(m?.[2]) };
 };
 
+/** Where a run's servers keep the graph and the curation; `open` gives null when it cannot run here. */
+interface Backend {
+  name: string;
+  open(): Promise<WorkflowBackend | null>;
+  release(): Promise<void>;
+}
+
+let neo4j: TestNeo4j | null = null;
+const BACKENDS: Backend[] = [
+  { name: 'embedded', open: async () => ({ kind: 'embedded' }), release: async () => undefined },
+  {
+    name: 'neo4j',
+    open: async () => {
+      // Null without Java (startTestNeo4j says so on one line); in CI it throws instead.
+      neo4j = await startTestNeo4j();
+      if (!neo4j) return null;
+      const { uri, user, password, database } = neo4j;
+      return { kind: 'neo4j', connection: { uri, user, password, database } };
+    },
+    release: async () => {
+      await neo4j?.stop();
+      neo4j = null;
+    },
+  },
+];
+
+/** One browser for both runs. */
+let shared: Session | null = null;
+const sharedSession = async (): Promise<Session> => (shared ??= await openSession());
+
 describe.skipIf(!run)('reviewers and educators in Chromium against the real server with data/corpus', () => {
+  afterAll(async () => {
+    await shared?.close();
+    shared = null;
+  });
+
+  describe.each(BACKENDS)('over the $name store', (backend) => workflowSpecs(backend));
+});
+
+function workflowSpecs(backend: Backend): void {
+  let available = false;
+  /** A test that is skipped when the store cannot run here. */
+  const it = (title: string, fn: () => Promise<void> | void, timeout?: number) =>
+    vitestIt(
+      title,
+      async (ctx) => {
+        if (!available) ctx.skip();
+        await fn();
+      },
+      timeout,
+    );
   let app: WorkflowApp;
   let readOnly: WorkflowApp;
   let s: Session;
@@ -86,20 +141,24 @@ describe.skipIf(!run)('reviewers and educators in Chromium against the real serv
   let expected: ReturnType<typeof reportFor>;
 
   beforeAll(async () => {
+    const where = await backend.open();
+    if (!where) return;
     const corpus = path.join(REPO, 'data/corpus');
-    app = await startWorkflowApp([corpus], { token: TOKEN });
-    readOnly = await startWorkflowApp([corpus], { token: null });
+    app = await startWorkflowApp([corpus], { token: TOKEN, backend: where });
+    // Over Neo4j the read-only server shares the database (its chapters are then unchanged).
+    readOnly = await startWorkflowApp([corpus], { token: null, backend: where });
     const chapters = app.summary.batch.parsed ?? [];
     expected = reportFor(buildQualityReport(chapters, app.summary.errors), chapters, KETAMINE_DOC);
-    s = await openSession();
+    s = await sharedSession();
     page = s.page;
-  }, 300_000);
+    available = true;
+  }, 600_000);
 
   afterAll(async () => {
-    await s?.close();
     await app?.close();
     await readOnly?.close();
-  });
+    await backend.release();
+  }, 120_000);
 
   it(
     "shows the ketamine chapter's uncited count and per-section coverage exactly as the ingest report",
@@ -231,6 +290,8 @@ describe.skipIf(!run)('reviewers and educators in Chromium against the real serv
   it(
     'says the server is read-only when it has no API_TOKEN, and writes nothing',
     async () => {
+      const trailBefore = (await getJson<ResultPage<AuditEntry>>(`${readOnly.url}/api/curation/audit`)).total;
+      const viewsBefore = (await getJson<{ items: unknown[] }>(`${readOnly.url}/api/views`)).items;
       const ro = await openSession();
       try {
         await ro.page.goto(`${readOnly.url}/?lang=en&sel=${encodeURIComponent(KETAMINE)}`);
@@ -258,8 +319,8 @@ describe.skipIf(!run)('reviewers and educators in Chromium against the real serv
           await ro.page.getByTestId('map-panel').locator('[data-testid="write-notice"]').getAttribute('data-state'),
         ).toBe('read-only');
         const trail = await getJson<ResultPage<AuditEntry>>(`${readOnly.url}/api/curation/audit`);
-        expect(trail.total).toBe(0);
-        expect((await getJson<{ items: unknown[] }>(`${readOnly.url}/api/views`)).items).toEqual([]);
+        expect(trail.total).toBe(trailBefore);
+        expect((await getJson<{ items: unknown[] }>(`${readOnly.url}/api/views`)).items).toEqual(viewsBefore);
         // The one refused write is the browser's only complaint: the 403 it was answered with.
         expect(ro.log.errors.filter((e) => !/status of 403/.test(e))).toEqual([]);
         expect(ro.log.errors.length).toBeLessThanOrEqual(1);
@@ -327,9 +388,12 @@ describe.skipIf(!run)('reviewers and educators in Chromium against the real serv
       await two.locator('[data-action="reject-relation"]').click();
       await details.locator(`.relation-toggle[data-relation="${rejected}"] [data-verdict="rejected"]`).waitFor();
       expect(await two.getByTestId('review-message').textContent()).toContain('hidden from the graph');
-      // The graph hides the rejected relation at once (when the overview draws it).
-      const overview = await getJson<GraphExport>(`${app.url}/api/graph?limit=5000&edges=relation,co_mention`);
+      // The graph hides the rejected relation at once (when the overview draws it), and so does the API now.
+      const graphUrl = `${app.url}/api/graph?limit=5000&edges=relation,co_mention`;
+      const overview = await getJson<GraphExport>(`${graphUrl}&showRejected=true`);
+      expect((await getJson<GraphExport>(graphUrl)).edges.some((e) => e.key === rejected)).toBe(false);
       if (overview.edges.some((e) => e.key === rejected)) {
+        expect(overview.edges.find((e) => e.key === rejected)?.attributes).toMatchObject({ curation: 'rejected' });
         await page.waitForFunction(
           (n) =>
             new RegExp(`and ${n} links`).test(
@@ -744,4 +808,4 @@ describe.skipIf(!run)('reviewers and educators in Chromium against the real serv
     expect(s.log.errors).toEqual([]);
     expect(s.log.dialogs).toEqual([]);
   });
-});
+}

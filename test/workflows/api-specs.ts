@@ -1,15 +1,19 @@
 /**
  * The workflow API suite, written once and run for every curation store: reviewers confirming,
  * rejecting, adding and retracting relations; educators saving, listing, opening, renaming, exporting
- * and deleting views; the audit log; and write access (token, read-only, rate limit, curator name).
+ * and deleting views; the audit log; write access (token, read-only, rate limit, curator name); and the
+ * verdicts on the app's graph answers (graph, neighbourhood, concept, paths, export, cached or not).
  * The graph side is an embedded graph store holding the fixture chapter.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
+import type { Express } from 'express';
+import { pino } from 'pino';
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../server/api/app';
 import { textHash } from '../../server/curation/curation-service';
 import type { CurationStore } from '../../server/curation/curation-store';
 import type { AuditEntry } from '../../server/curation/types';
@@ -30,6 +34,7 @@ import {
 } from './support';
 
 const TOKEN = 'test-token-0123456789';
+const silent = pino({ level: 'silent' });
 const auth = { Authorization: `Bearer ${TOKEN}` };
 const rel = (key: string) => `/api/relations/${encodeURIComponent(key)}`;
 
@@ -547,6 +552,155 @@ export function workflowApiSpecs(name: string, factory: CurationStoreFactory): v
         ]);
         // Exporting is a read: no token, nothing audited.
         expect((await request(s.app).get('/api/curation/audit')).body.total).toBe(1);
+      });
+    });
+
+    describe('verdicts on the graph answers', () => {
+      type Edge = { key: string; source: string; target: string; attributes: Record<string, unknown> };
+      type Graphish = { nodes: { key: string }[]; edges: Edge[] };
+      type Summary = { key: string; predicate: string; curation?: string; other: { key: string } };
+      type ConceptBody = { relations: { predicate: string; count: number; relations: Summary[] }[] };
+
+      /** The fixture behind the app as `npm start` builds it (response cache on), and the routes that write. */
+      async function served() {
+        const s = await setup();
+        if (!s) return null;
+        const read = createApp({
+          store: s.graph,
+          logger: silent,
+          clientDir: null,
+          config: { RATE_LIMIT_PER_MINUTE: 1e6, API_TOKEN: TOKEN },
+          curation: s.curation,
+        });
+        return { ...s, read };
+      }
+      const write = (app: Express, path: string, body: object) => request(app).post(path).set(auth).send(body);
+      const body = async <T>(app: Express, url: string): Promise<T> => {
+        const res = await request(app).get(url);
+        expect(res.status, `${url}: ${JSON.stringify(res.body)}`).toBe(200);
+        return res.body as T;
+      };
+      const edge = (g: Graphish, key: string) => g.edges.find((e) => e.key === key);
+      const listed = (c: ConceptBody) => c.relations.flatMap((g) => g.relations);
+      const exported = async (app: Express, query: string) =>
+        JSON.parse((await request(app).get(`/api/export?format=graphology${query}`).buffer(true)).text) as Graphish;
+      const KETAMINE = encodeURIComponent(CONCEPTS.ketamine.key);
+
+      it('leaves a rejected relation out of the graph, neighbourhood, concept, paths and export until asked', async (ctx) => {
+        const s = await served();
+        if (!s) return ctx.skip();
+        expect((await write(s.app, `${rel(TREATS)}/reject`, { note: 'a contrast, not a claim' })).status).toBe(200);
+        expect((await write(s.app, `${rel(INCREASES)}/confirm`, { note: 'stated plainly' })).status).toBe(200);
+
+        for (const [what, url] of [
+          ['graph', '/api/graph'],
+          ['neighbourhood', `/api/concepts/${KETAMINE}/neighborhood?depth=2`],
+        ] as const) {
+          const hidden = await body<Graphish>(s.read, url);
+          expect(edge(hidden, TREATS), what).toBeUndefined();
+          expect(edge(hidden, INCREASES)?.attributes, what).toMatchObject({ curation: 'confirmed' });
+          expect(edge(hidden, ASSOCIATED)?.attributes, what).not.toHaveProperty('curation');
+          const shown = await body<Graphish>(s.read, `${url}${url.includes('?') ? '&' : '?'}showRejected=true`);
+          expect(edge(shown, TREATS)?.attributes, what).toMatchObject({ predicate: 'treats', curation: 'rejected' });
+        }
+
+        const concept = await body<ConceptBody>(s.read, `/api/concepts/${KETAMINE}`);
+        expect(listed(concept).map((r) => r.key)).toEqual([INCREASES]);
+        expect(concept.relations.map((g) => [g.predicate, g.count])).toEqual([['increases', 1]]);
+        expect(listed(concept)[0]).toMatchObject({ curation: 'confirmed' });
+        const all = await body<ConceptBody>(s.read, `/api/concepts/${KETAMINE}?showRejected=true`);
+        expect(listed(all).find((r) => r.key === TREATS)).toMatchObject({ curation: 'rejected' });
+
+        const hiddenExport = await exported(s.read, '');
+        expect(edge(hiddenExport, TREATS)).toBeUndefined();
+        expect(edge(hiddenExport, INCREASES)?.attributes).toMatchObject({ curation: 'confirmed' });
+        expect(edge(await exported(s.read, '&showRejected=true'), TREATS)?.attributes).toMatchObject({
+          curation: 'rejected',
+        });
+        const csv = await request(s.read).get('/api/export?format=csv&part=edges').buffer(true);
+        expect(csv.text).not.toContain(TREATS);
+        expect(csv.text).toContain(INCREASES);
+
+        // Ketamine reaches the prefrontal cortex only through the rejected relation.
+        const paths = `/api/paths?from=${KETAMINE}&to=${encodeURIComponent(CONCEPTS.pfc.key)}`;
+        expect((await body<{ paths: unknown[] }>(s.read, paths)).paths).toEqual([]);
+        const through = await body<{ paths: { hops: { relation: string; curation?: string }[] }[] }>(
+          s.read,
+          `${paths}&showRejected=true`,
+        );
+        expect(through.paths.map((p) => p.hops.map((h) => [h.relation, h.curation ?? null]))).toEqual([
+          [
+            [TREATS, 'rejected'],
+            [ASSOCIATED, null],
+          ],
+        ]);
+      });
+
+      it('shows a relation a reviewer added wherever both its concepts are, and no longer once retracted', async (ctx) => {
+        const s = await served();
+        if (!s) return ctx.skip();
+        const added = 'rel:concept:synaptogenesis-implicated_in->concept:depression';
+        const res = await write(s.app, '/api/relations', {
+          subject: CONCEPTS.synaptogenesis.key,
+          predicate: 'implicated_in',
+          object: CONCEPTS.depression.key,
+          evidenceClaim: claimKey(2),
+          note: '第三句隐含了这一点',
+        });
+        expect(res.status).toBe(201);
+        const attributes = { kind: 'relation', predicate: 'implicated_in', curation: 'added', evidenceCount: 1 };
+        const graph = await body<Graphish>(s.read, '/api/graph');
+        expect(edge(graph, added)).toMatchObject({
+          source: CONCEPTS.synaptogenesis.key,
+          target: CONCEPTS.depression.key,
+          attributes,
+        });
+        const synaptogenesis = encodeURIComponent(CONCEPTS.synaptogenesis.key);
+        const nb = await body<Graphish>(s.read, `/api/concepts/${synaptogenesis}/neighborhood?depth=2`);
+        expect(edge(nb, added)?.attributes).toMatchObject(attributes);
+        const concept = await body<ConceptBody>(s.read, `/api/concepts/${synaptogenesis}`);
+        expect(listed(concept).find((r) => r.key === added)).toMatchObject({
+          predicate: 'implicated_in',
+          curation: 'added',
+          other: { key: CONCEPTS.depression.key },
+        });
+        expect(edge(await exported(s.read, ''), added)?.attributes).toMatchObject({
+          curation: 'added',
+          evidence: [claimKey(2)],
+        });
+        // Filtered to other predicates, the graph leaves it out like any relation of its predicate.
+        expect(edge(await body<Graphish>(s.read, '/api/graph?predicates=treats'), added)).toBeUndefined();
+
+        expect((await write(s.app, `${rel(added)}/retract`, { note: 'too speculative' })).status).toBe(200);
+        expect(edge(await body<Graphish>(s.read, '/api/graph'), added)).toBeUndefined();
+        expect(listed(await body<ConceptBody>(s.read, `/api/concepts/${synaptogenesis}`)).map((r) => r.key)).toEqual([
+          INCREASES,
+        ]);
+      });
+
+      it('never serves a cached answer from before a verdict', async (ctx) => {
+        const s = await served();
+        if (!s) return ctx.skip();
+        const urls = ['/api/graph', `/api/concepts/${KETAMINE}/neighborhood`, `/api/concepts/${KETAMINE}`];
+        // The first read builds the store's indexes (a change of its own); answers are kept from then on.
+        s.graph.warmUp();
+        const first = await Promise.all(urls.map((u) => request(s.read).get(u)));
+        // Asked again, the answers come from the cache: the store is not read.
+        const reads = vi.spyOn(s.graph, 'exportGraph');
+        const again = await Promise.all(urls.map((u) => request(s.read).get(u)));
+        expect(reads).not.toHaveBeenCalled();
+        expect(again.map((r) => r.headers.etag)).toEqual(first.map((r) => r.headers.etag));
+        reads.mockRestore();
+
+        expect((await write(s.app, `${rel(TREATS)}/reject`, { note: 'no' })).status).toBe(200);
+        expect(edge(await body<Graphish>(s.read, urls[0]!), TREATS)).toBeUndefined();
+        expect(edge(await body<Graphish>(s.read, urls[1]!), TREATS)).toBeUndefined();
+        expect(listed(await body<ConceptBody>(s.read, urls[2]!)).map((r) => r.key)).not.toContain(TREATS);
+
+        expect((await write(s.app, `${rel(TREATS)}/retract`, { note: 'on second thought' })).status).toBe(200);
+        expect(edge(await body<Graphish>(s.read, urls[0]!), TREATS)?.attributes).not.toHaveProperty('curation');
+        const back = await request(s.read).get(urls[0]!);
+        expect(back.headers.etag).toBe(first[0]!.headers.etag);
       });
     });
   });

@@ -64,6 +64,8 @@ export interface NeighborhoodOptions {
   predicates?: Predicate[];
   categories?: Category[];
   limit?: number;
+  /** Keep relations a reviewer rejected (only sent to an API that takes the parameter). */
+  showRejected?: boolean;
 }
 
 export interface PathOptions {
@@ -72,6 +74,8 @@ export interface PathOptions {
   k?: number;
   maxLength?: number;
   predicates?: Predicate[];
+  /** Let paths go through relations a reviewer rejected (only sent to an API that takes the parameter). */
+  showRejected?: boolean;
 }
 
 export interface ClaimQuery {
@@ -113,6 +117,12 @@ export const api = {
     return (paths?.[path]?.get?.parameters ?? []).some((p) => p.name === name);
   },
 
+  /** Whether the API documents a route (optional routers, such as curation). */
+  async supportsRoute(path: string): Promise<boolean> {
+    const paths = (await openapiDocument())?.paths;
+    return typeof paths === 'object' && paths !== null && path in paths;
+  },
+
   async health(signal?: AbortSignal): Promise<Record<string, unknown>> {
     return expectRecord('/api/health', await getJson('/api/health', signal), []);
   },
@@ -152,6 +162,7 @@ export const api = {
       predicates: opts.predicates,
       categories: opts.categories,
       limit: opts.limit,
+      showRejected: opts.showRejected || undefined,
     });
     return expectGraphExport('/api/concepts/:id/neighborhood', await getJson(url, signal));
   },
@@ -163,6 +174,7 @@ export const api = {
       k: opts.k,
       maxLength: opts.maxLength,
       predicates: opts.predicates,
+      showRejected: opts.showRejected || undefined,
     });
     const body = expectRecord<PathsView>('/api/paths', await getJson(url, signal), ['paths']);
     return expectArray<ConceptPath>('/api/paths', body.paths, ['nodes', 'hops']);

@@ -172,6 +172,14 @@ export class Explorer {
     }
   }
 
+  /**
+   * `showRejected` for a request to `path`: true when the reader asked for rejected relations and the API
+   * takes the parameter (its curation overlay then leaves them out unless asked).
+   */
+  private async rejectedParam(path: string): Promise<true | undefined> {
+    return this.state.showRejected && (await this.api.supportsParam(path, 'showRejected')) ? true : undefined;
+  }
+
   /** Adds an export's concepts and links; returns how many nodes had no saved position. */
   private addToGraph(exp: GraphExport, base: boolean, near?: string): number {
     let unplaced = 0;
@@ -217,7 +225,8 @@ export class Explorer {
   async ensureConcept(key: string): Promise<boolean> {
     if (this.graph.hasNode(key)) return true;
     try {
-      const nb = await this.api.neighborhood(key, { depth: 1 });
+      const showRejected = await this.rejectedParam('/api/concepts/{id}/neighborhood');
+      const nb = await this.api.neighborhood(key, { depth: 1, showRejected });
       this.addToGraph(nb, false);
       this.afterGraphChange();
     } catch {
@@ -392,7 +401,8 @@ export class Explorer {
     this.pathResult = { request, paths: null, error: null, loading: true };
     this.events.emit('paths', this.pathResult);
     try {
-      const paths = await this.api.paths(request, controller.signal);
+      const showRejected = await this.rejectedParam('/api/paths');
+      const paths = await this.api.paths({ ...request, showRejected }, controller.signal);
       if (controller.signal.aborted) return;
       this.addPathsToGraph(paths);
       this.pathResult = { request, paths, error: null, loading: false };
@@ -446,7 +456,8 @@ export class Explorer {
     for (const key of wanted) {
       if (this.expansions.has(key)) continue;
       try {
-        const nb = await this.api.neighborhood(key, { depth: 1 });
+        const showRejected = await this.rejectedParam('/api/concepts/{id}/neighborhood');
+        const nb = await this.api.neighborhood(key, { depth: 1, showRejected });
         this.addToGraph(nb, false, key);
         this.expansions.set(key, this.lastMerge);
         this.announce(

@@ -134,7 +134,12 @@ function listedRelations(ex: Explorer, d: ConceptView): { shown: ListedRelation[
   }
   const isRejected = (r: ListedRelation) =>
     (ex.curation.mark(r.key) ?? (ex.curation.availability === 'available' ? undefined : r.curation)) === 'rejected';
-  const rejected = listed.filter(isRejected).length;
+  // Rejected relations the API's overlay left out of its answer are counted from the verdicts.
+  const leftOut = ex.curation
+    .all()
+    .filter((v) => v.verdict === 'rejected' && !keys.has(v.relation))
+    .filter((v) => v.subject === d.concept.key || v.object === d.concept.key).length;
+  const rejected = listed.filter(isRejected).length + (ex.state.showRejected ? 0 : leftOut);
   return { shown: ex.state.showRejected ? listed : listed.filter((r) => !isRejected(r)), rejected };
 }
 

@@ -8,12 +8,20 @@ import { z } from 'zod';
 import { parseInput } from '../../curation/types';
 import { LIMITS } from '../../services/limits';
 import { AUDIT_SORTS, AUDIT_STATUS_FILTERS, type AuditClaim, type AuditService } from '../../services/audit-service';
+import { documented, type Operation } from '../operations';
+import {
+  AuditClaimPageSchema,
+  AuditSummarySchema,
+  CoCitationPageSchema,
+  SourceRankPageSchema,
+} from '../workflow-schemas';
 
 export interface AuditRouterDeps {
   audit: AuditService;
 }
 
 const Id = z.string().min(1).max(LIMITS.idLength);
+const DocumentId = Id.meta({ description: 'Only this document (`doc:` prefix optional).' });
 const whole = (min: number, max: number) =>
   z
     .string()
@@ -22,20 +30,25 @@ const whole = (min: number, max: number) =>
     .pipe(z.number().int().min(min).max(max));
 
 const Filters = {
-  document: Id.optional(),
-  section: Id.optional(),
-  status: z.enum(AUDIT_STATUS_FILTERS).optional(),
-  sort: z.enum(AUDIT_SORTS).optional(),
+  document: DocumentId.optional(),
+  section: Id.meta({ description: 'Only claims directly under this section (`sec:` prefix optional).' }).optional(),
+  status: z
+    .enum(AUDIT_STATUS_FILTERS)
+    .meta({ description: '`uncited` includes claims only the next sentence supports (`context`).' })
+    .optional(),
+  sort: z.enum(AUDIT_SORTS).meta({ description: 'A sort field, descending with a leading `-`.' }).optional(),
 };
 const Paging = {
-  offset: whole(0, 1e12).default(0),
-  limit: whole(1, LIMITS.pageSize).default(50),
+  offset: whole(0, 1e12).default(0).meta({ description: 'Items to skip.' }),
+  limit: whole(1, LIMITS.pageSize)
+    .default(50)
+    .meta({ description: `Items per page (at most ${LIMITS.pageSize}).` }),
 };
 
-const SummaryQuery = z.strictObject({ document: Id.optional() });
+const SummaryQuery = z.strictObject({ document: DocumentId.optional() });
 const ClaimsQuery = z.strictObject({ ...Filters, ...Paging });
 const CsvQuery = z.strictObject(Filters);
-const ListQuery = z.strictObject({ document: Id.optional(), ...Paging });
+const ListQuery = z.strictObject({ document: DocumentId.optional(), ...Paging });
 
 export const CSV_COLUMNS = [
   'claim',
@@ -94,6 +107,58 @@ function csvName(q: { document?: string; status?: string }): string {
   return `audit-claims${part(q.document)}${part(q.status)}.csv`;
 }
 
+const read = (op: Omit<Operation, 'method' | 'tag' | 'errors'>): Operation => ({
+  method: 'get',
+  tag: 'audit',
+  errors: [400, 404, 503],
+  ...op,
+});
+
+export const AUDIT_OPERATIONS: readonly Operation[] = [
+  read({
+    path: '/api/audit',
+    operationId: 'auditSummary',
+    summary: 'Citation coverage per chapter and section, and in all',
+    description: 'The same figures as `npm run ingest -- --report`.',
+    query: SummaryQuery,
+    response: { status: 200, schema: AuditSummarySchema, description: 'The figures.' },
+  }),
+  read({
+    path: '/api/audit/claims',
+    operationId: 'auditClaims',
+    summary: 'Claims with their citation status, filtered, sorted and paged',
+    query: ClaimsQuery,
+    response: { status: 200, schema: AuditClaimPageSchema, description: 'One page, and the counts of every match.' },
+  }),
+  read({
+    path: '/api/audit/claims.csv',
+    operationId: 'auditClaimsCsv',
+    summary: 'Every claim the filters keep, as CSV',
+    description: `UTF-8 with a BOM, CRLF lines; columns ${CSV_COLUMNS.join(', ')}.`,
+    query: CsvQuery,
+    response: {
+      status: 200,
+      contentTypes: ['text/csv'],
+      description: 'The CSV file.',
+      headers: { 'Content-Disposition': 'attachment; the file name names the filters.' },
+    },
+  }),
+  read({
+    path: '/api/audit/sources',
+    operationId: 'auditSources',
+    summary: 'Sources ranked by the claims citing them',
+    query: ListQuery,
+    response: { status: 200, schema: SourceRankPageSchema, description: 'One page of sources, most cited first.' },
+  }),
+  read({
+    path: '/api/audit/co-citations',
+    operationId: 'auditCoCitations',
+    summary: 'Pairs of sources cited together by one claim, most often first',
+    query: ListQuery,
+    response: { status: 200, schema: CoCitationPageSchema, description: 'One page of pairs.' },
+  }),
+];
+
 export function auditRouter({ audit }: AuditRouterDeps): Router {
   const router = Router();
 
@@ -124,5 +189,5 @@ export function auditRouter({ audit }: AuditRouterDeps): Router {
     res.json(await audit.coCitations(parseInput(ListQuery, req.query, 'query')));
   });
 
-  return router;
+  return documented(router, AUDIT_OPERATIONS);
 }

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { curatorOf } from '../auth';
 import { ViewContent, ViewPatch, parseInput } from '../../curation/types';
 import { VIEW_EXPORT_FORMATS, type ViewService } from '../../views/view-service';
+import { documented, type Operation } from '../operations';
+import { ViewContentSchema, ViewListSchema, ViewPatchSchema, ViewSchema } from '../workflow-schemas';
 
 export interface ViewsRouterDeps {
   views: ViewService;
@@ -15,8 +17,88 @@ export interface ViewsRouterDeps {
   guard: RequestHandler;
 }
 
-const Params = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a view id') });
-const ExportQuery = z.object({ format: z.enum(VIEW_EXPORT_FORMATS).default('cxl') });
+const Params = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected a view id')
+    .meta({ description: "The view's id: its share link is `/?mode=map&view=<id>`." }),
+});
+const ExportQuery = z.object({
+  format: z.enum(VIEW_EXPORT_FORMATS).default('cxl').meta({ description: 'CXL (CmapTools), GraphML or GEXF.' }),
+});
+
+const view = (op: Omit<Operation, 'tag'>): Operation => ({ tag: 'views', ...op });
+
+export const VIEW_OPERATIONS: readonly Operation[] = [
+  view({
+    method: 'get',
+    path: '/api/views',
+    operationId: 'views',
+    summary: 'Saved concept maps, the most recently changed first',
+    response: { status: 200, schema: ViewListSchema, description: 'The views, without their content.' },
+    errors: [503],
+  }),
+  view({
+    method: 'post',
+    path: '/api/views',
+    operationId: 'createView',
+    summary: 'Saves a concept map as a named view',
+    body: ViewContentSchema,
+    response: {
+      status: 201,
+      schema: ViewSchema,
+      description: 'The view as saved, with its id.',
+      headers: { Location: "The view's URL." },
+    },
+    errors: [400, 413, 503],
+    write: true,
+  }),
+  view({
+    method: 'get',
+    path: '/api/views/{id}',
+    operationId: 'view',
+    summary: 'A view, whole: what its share link opens',
+    params: Params,
+    response: { status: 200, schema: ViewSchema, description: 'The view.' },
+    errors: [400, 404, 503],
+  }),
+  view({
+    method: 'put',
+    path: '/api/views/{id}',
+    operationId: 'updateView',
+    summary: 'Renames a view or changes any of its parts',
+    params: Params,
+    body: ViewPatchSchema,
+    response: { status: 200, schema: ViewSchema, description: 'The view as changed.' },
+    errors: [400, 404, 413, 503],
+    write: true,
+  }),
+  view({
+    method: 'delete',
+    path: '/api/views/{id}',
+    operationId: 'deleteView',
+    summary: 'Deletes a view (the audit log keeps what it was)',
+    params: Params,
+    response: { status: 204, description: 'Deleted.' },
+    errors: [400, 404, 503],
+    write: true,
+  }),
+  view({
+    method: 'get',
+    path: '/api/views/{id}/export',
+    operationId: 'exportView',
+    summary: 'A view as a CmapTools, GraphML or GEXF file',
+    params: Params,
+    query: ExportQuery,
+    response: {
+      status: 200,
+      contentTypes: ['application/xml'],
+      description: 'The file, as an attachment.',
+      headers: { 'Content-Disposition': 'attachment, named after the view (RFC 5987 for names beyond ASCII).' },
+    },
+    errors: [400, 404, 503],
+  }),
+];
 
 /** `attachment` with an ASCII fallback name and the real one in RFC 5987 form (view names are often Chinese). */
 const attachment = (name: string) =>
@@ -60,5 +142,5 @@ export function viewsRouter({ views, guard }: ViewsRouterDeps): Router {
     res.type(file.contentType).set('Content-Disposition', attachment(file.name)).send(file.content);
   });
 
-  return router;
+  return documented(router, VIEW_OPERATIONS);
 }

@@ -538,7 +538,8 @@ export class Neo4jReads implements StoreReads {
     await Promise.all([this.node('concept', query.from), this.node('concept', query.to)]);
     const graph = await this.relations();
     const preds = query.predicates?.length ? new Set<Predicate>(query.predicates) : null;
-    const ok = (r: RelationRecord) => !preds || preds.has(r.attributes.predicate);
+    const excluded = new Set(query.excludeRelations ?? []);
+    const ok = (r: RelationRecord) => (!preds || preds.has(r.attributes.predicate)) && !excluded.has(r.edge);
     const cache = new Map<string, string[]>();
     const neighbors = (u: string) => {
       let list = cache.get(u);
