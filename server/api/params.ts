@@ -169,7 +169,9 @@ export const PathsQuery = z.strictObject({
 export const ClaimsQuery = z.strictObject({
   document: id('Only claims of this document (`doc:` prefix optional).').optional(),
   section: id('Only claims directly under this section (`sec:` prefix optional).').optional(),
-  cited: bool('`true`: claims a source supports; `false`: unsupported claims.').optional(),
+  cited: bool(
+    '`true`: claims with a citation marker of their own; `false`: claims without one (unsupported, or supported only by the next sentence’s marker: see `contextCitations`).',
+  ).optional(),
   hedged: bool('Only hedged (`true`) or unhedged (`false`) claims.').optional(),
   concept: id('Only claims that mention this concept (`concept:` prefix optional).').optional(),
   offset: offset(),

@@ -381,7 +381,7 @@ export class GraphQueries implements StoreReads {
 
   /**
    * Claims in reading order. `concept`, `section` and `document` must name existing nodes (else
-   * NotFoundError); `cited` counts context citations as support (see `isCited`).
+   * NotFoundError); `cited` means a marker of the claim's own (see `isCited`).
    */
   async claims(filter: ClaimFilter): Promise<Page<Keyed<ClaimAttributes>>> {
     const idx = this.index;

@@ -84,8 +84,8 @@ const keyed = <A extends NodeAttributes>(key: string, a: A): Keyed<A> => ({ key,
 const docKey = (d: string) => (d.startsWith('doc:') ? d : `doc:${d}`);
 /** SKIP and LIMIT take integers, and the driver sends JS numbers as floats unless told otherwise. */
 const int = (n: number) => neo4j.int(Math.max(0, Math.trunc(n)));
-/** Cypher's test for `isCited` (queries/read-index.ts): own markers or the next sentence's. */
-const CITED = (c: string) => `(size(${c}.citations) > 0 OR size(${c}.contextCitations) > 0)`;
+/** Cypher's test for `isCited` (queries/read-index.ts): a marker of the claim's own. */
+const CITED = (c: string) => `(size(${c}.citations) > 0)`;
 /** Reading order (queries/read-index.ts `compareClaims`): document key, position in the file, key. */
 const READING_ORDER = (c: string) => `${c}.document, ${c}.start, ${c}.id`;
 

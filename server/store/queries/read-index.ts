@@ -31,8 +31,12 @@ export interface Counts {
   cited: number;
 }
 
-/** A claim counts as cited when a marker supports it: its own, or the next sentence's when that one refers back. */
-export const isCited = (a: ClaimAttributes): boolean => a.citations.length > 0 || a.contextCitations.length > 0;
+/**
+ * A claim is cited when a marker of its own ends it. One the next sentence's marker supports (that
+ * sentence refers back: "this finding…") is not: it shows as `context` in the audit and in the client,
+ * and its `contextCitations` say which problems. The audit, the ingest report and these reads agree.
+ */
+export const isCited = (a: ClaimAttributes): boolean => a.citations.length > 0;
 
 export const PREDICATE_ORDER: ReadonlyMap<Predicate, number> = new Map(PREDICATES.map((p, i) => [p, i]));
 
