@@ -28,7 +28,9 @@ export class StoreGate {
     private readonly store: Pick<GraphStoreCore, 'ping'>,
     opts: StoreGateOptions = {},
   ) {
-    this.pingTimeoutMs = opts.pingTimeoutMs ?? 2000;
+    // Generous: a Neo4j busy with a large export on a 2-core machine can take seconds to answer a ping,
+    // and an outage it is not (a stopped server refuses connections at once, well within this).
+    this.pingTimeoutMs = opts.pingTimeoutMs ?? 4000;
     this.watchdogMs = opts.watchdogMs ?? 1500;
   }
 
