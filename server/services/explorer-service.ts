@@ -157,7 +157,7 @@ export class ExplorerService {
   /**
    * The neighbourhood as drawn: compact concepts and at most `edgeLimit` relations (see `graphView`), with
    * the verdicts on them: rejected relations left out unless `showRejected`, added ones between the
-   * concepts shown drawn. (The walk itself is the store's: it may reach a concept through a rejected one.)
+   * concepts shown drawn. The walk does not step along a rejected relation unless `showRejected`.
    */
   async neighborhood(
     id: string,
@@ -166,8 +166,12 @@ export class ExplorerService {
     edgeLimit: number,
     showRejected = false,
   ): Promise<GraphView> {
-    const g = await this.gate.run(() => this.store.neighborhood(conceptKey(id), depth, filter));
     const { curation } = this;
+    // The walk does not step along rejected relations either, unless they are to be shown.
+    const marks = curation && !showRejected ? await this.gate.run(() => curation.marks()) : new Map();
+    const excludeRelations = [...marks].flatMap(([k, v]) => (v === 'rejected' ? [k as string] : []));
+    const walk = excludeRelations.length ? { ...filter, excludeRelations } : filter;
+    const g = await this.gate.run(() => this.store.neighborhood(conceptKey(id), depth, walk));
     const opts = { showRejected, predicates: filter.predicates };
     const shown = curation ? await this.gate.run(() => curation.overlay(g, opts)) : g;
     return graphView(shown, edgeLimit);

@@ -27,6 +27,7 @@ import type {
   DocumentDetail,
   DocumentSummary,
   GraphFilter,
+  NeighborhoodFilter,
   Keyed,
   Page,
   PathHop,
@@ -274,15 +275,18 @@ export class GraphQueries implements StoreReads {
    * the start), predicate / evidence / hedging filters to the relations walked and returned. The result
    * holds the concepts kept and every relation between them that passes the filters.
    */
-  async neighborhood(key: string, depth: number, filter: GraphFilter): Promise<GraphExport> {
+  async neighborhood(key: string, depth: number, filter: NeighborhoodFilter): Promise<GraphExport> {
     this.concept_(key);
     const idx = this.index;
-    const edgeOk = relationFilter(filter);
+    const excluded = new Set(filter.excludeRelations ?? []);
+    const passes = relationFilter(filter);
+    const edgeOk = excluded.size ? (r: RelationEnd) => passes(r) && !excluded.has(r.edge) : passes;
     const cats = filter.categories?.length ? new Set<Category>(filter.categories) : null;
     const docs = filter.documents?.length ? new Set(filter.documents.map(docKey)) : null;
     // Concepts as numbers in priority order; with no relation filter, each one's neighbours are kept.
     const { rankOf, keyOf } = idx.conceptOrder;
-    const unfiltered = !filter.predicates?.length && filter.minEvidence === undefined && filter.hedged === undefined;
+    const unfiltered =
+      !filter.predicates?.length && filter.minEvidence === undefined && filter.hedged === undefined && !excluded.size;
     const neighbors = unfiltered
       ? (u: number) => idx.neighborRanks(u)
       : (u: number) => (idx.relationsOf.get(keyOf[u]!) ?? []).filter(edgeOk).map((r) => rankOf.get(r.other)!);

@@ -100,6 +100,11 @@ export interface GraphFilter {
   limit?: number;
 }
 
+/** A neighbourhood's filter: a graph filter, and relations the walk must not step along (rejected), by key. */
+export interface NeighborhoodFilter extends GraphFilter {
+  excludeRelations?: readonly string[];
+}
+
 export interface PathHop {
   relation: string;
   from: string;
@@ -189,7 +194,7 @@ export interface GraphStoreCore {
 export interface StoreReads {
   search(query: SearchQuery): Promise<SearchHit[]>;
   concept(key: string, mentions: { offset: number; limit: number }): Promise<ConceptDetail>;
-  neighborhood(key: string, depth: number, filter: GraphFilter): Promise<GraphExport>;
+  neighborhood(key: string, depth: number, filter: NeighborhoodFilter): Promise<GraphExport>;
   paths(query: PathQuery): Promise<ConceptPath[]>;
   claims(filter: ClaimFilter): Promise<Page<Keyed<ClaimAttributes>>>;
   claim(key: string): Promise<ClaimDetail>;

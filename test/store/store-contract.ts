@@ -609,6 +609,15 @@ export function storeContract(
           'concept:entry:1',
           'concept:entry:3',
         ]);
+        // Excluded (rejected) relations are neither walked nor returned: 1 reaches 2 only through `treats`.
+        const treats = 'rel:concept:entry:1-treats->concept:entry:2';
+        const without = await store.neighborhood('concept:entry:1', 2, { excludeRelations: [treats] });
+        expect(keys(without.nodes)).toEqual([1, 3, 4].map((i) => `concept:entry:${i}`));
+        expect(edgeKeys(without)).toEqual([
+          'rel:concept:entry:1-increases->concept:entry:3',
+          'rel:concept:entry:4-increases->concept:entry:3',
+        ]);
+        expect(keys((await store.neighborhood('concept:entry:1', 2, {})).nodes)).toContain('concept:entry:2');
         expect(keys((await store.neighborhood('concept:entry:5', 0, {})).nodes)).toEqual(['concept:entry:5']);
         await expect(store.neighborhood('concept:nope', 1, {})).rejects.toBeInstanceOf(NotFoundError);
       });

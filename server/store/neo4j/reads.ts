@@ -32,6 +32,7 @@ import type {
   DocumentDetail,
   DocumentSummary,
   GraphFilter,
+  NeighborhoodFilter,
   Keyed,
   Page,
   PathHop,
@@ -455,13 +456,21 @@ export class Neo4jReads implements StoreReads {
     };
   }
 
-  async neighborhood(key: string, depth: number, filter: GraphFilter): Promise<GraphExport> {
+  async neighborhood(key: string, depth: number, filter: NeighborhoodFilter): Promise<GraphExport> {
     const start = await this.node('concept', key);
     const types = relationTypes(filter.predicates);
     const cats = filter.categories?.length ? filter.categories : null;
     const docs = filter.documents?.length ? filter.documents.map(docKey) : null;
-    const relWhere = `($min IS NULL OR size(r.evidence) >= $min) AND ($hedged IS NULL OR r.hedged = $hedged)`;
-    const params = { min: filter.minEvidence ?? null, hedged: filter.hedged ?? null, cats, docs };
+    // A relation's key is a function of its ends and type (model/types.ts edgeKey.relation).
+    const relWhere = `($min IS NULL OR size(r.evidence) >= $min) AND ($hedged IS NULL OR r.hedged = $hedged)
+      AND NOT 'rel:' + startNode(r).id + '-' + toLower(type(r)) + '->' + endNode(r).id IN $excluded`;
+    const params = {
+      min: filter.minEvidence ?? null,
+      hedged: filter.hedged ?? null,
+      cats,
+      docs,
+      excluded: [...(filter.excludeRelations ?? [])],
+    };
     const limit = filter.limit ?? Infinity;
     const found = new Map<string, { mentionCount: number }>([[key, { mentionCount: start.mentionCount }]]);
     // One query per level: the level's nodes are then cut to the limit in the contract's priority order.
