@@ -4,12 +4,14 @@
  * with CI=true that is a failure instead (startTestNeo4j throws). Also: the same reads answered by both
  * stores over the sample corpus, compared one by one.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { synthCorpus } from '../../scripts/synth-corpus';
 import { createExtractor } from '../../server/extract/extractor';
 import { ingestInto } from '../../server/ingest/ingest-service';
+import { prepare } from '../../server/ingest/prepare';
 import type { GraphStore } from '../../server/store/graph-store';
 import { EmbeddedStore } from '../../server/store/embedded-store';
 import { Neo4jStore } from '../../server/store/neo4j/neo4j-store';
@@ -80,6 +82,47 @@ if (!server) {
       },
     },
   );
+
+  describe('neo4j store keeps the embedded store’s graph through random changes', () => {
+    it('adds, changes and removes chapters in random batches, several transactions each', async () => {
+      await wipe();
+      const neo = new Neo4jStore(connection, { groupRows: 400 });
+      await neo.open();
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'random-'));
+      const emb = new EmbeddedStore(path.join(dir, 'store'));
+      await emb.open();
+      const variants = [synthCorpus({ chapters: 10, seed: 11 }), synthCorpus({ chapters: 10, seed: 12 })];
+      let state = 42;
+      const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const extractor = createExtractor();
+      try {
+        for (let step = 0; step < 8; step++) {
+          const stored = [...(await emb.documentHashes()).keys()];
+          const files: string[] = [];
+          for (let i = 0; i < 10; i++) {
+            if (random() > 0.45) continue;
+            const chapter = variants[random() < 0.5 ? 0 : 1]![i]!;
+            const file = path.join(dir, `step${step}`, chapter.path);
+            mkdirSync(path.dirname(file), { recursive: true });
+            writeFileSync(file, chapter.content);
+            files.push(file);
+          }
+          const remove = stored.filter(() => random() < 0.2);
+          const batch = await prepare(files, { extractor });
+          const apply = { upsert: batch.fragments, remove, problems: batch.problems };
+          await emb.apply(apply);
+          await neo.apply(apply);
+          const label = `step ${step}: +${batch.fragments.length} -${remove.length}`;
+          expect(normalizeGraph(await neo.exportGraph()), label).toEqual(normalizeGraph(await emb.exportGraph()));
+          expect(await neo.documentHashes(), label).toEqual(await emb.documentHashes());
+        }
+        expect(await neo.stats()).toEqual(await emb.stats());
+      } finally {
+        await neo.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 300_000);
+  });
 
   describe('neo4j store answers as the embedded store does on the sample corpus', () => {
     let neo: Neo4jStore;

@@ -121,9 +121,7 @@ export class Neo4jStore extends Neo4jReads implements GraphStore {
     for (let i = 0; i < groups.length; i++) {
       const group = groups[i]!;
       try {
-        const t0 = performance.now();
         await this.db.write((tx) => writeGroup(tx, group, this.options.hooks));
-        if (process.env.NEO4J_PROF) console.error('group ms', (performance.now() - t0).toFixed(0));
       } catch (e) {
         if (i === 0) throw e;
         const rest = groups.slice(i).flatMap((g) => g.upsert.map((u) => u.documentId));

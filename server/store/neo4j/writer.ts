@@ -4,23 +4,26 @@
  * comes from what it reads in the transaction.
  *
  * Shape of a transaction:
- *   1. lock the IngestMeta node (one writer at a time) and read the group's chapters' Contribution nodes;
- *   2. read what the group's shared nodes (concepts, sources) are now — for concepts only the fields that
- *      are not growing lists — and the shared edges a replaced or removed chapter held;
+ *   1. one statement (FIRST_READ): lock the IngestMeta node (one writer at a time), read the group's
+ *      chapters' Contribution nodes and the shared nodes (concepts, sources) the new versions name — for
+ *      concepts only the fields that are not growing lists. A group of new chapters needs no other read;
+ *   2. when the group replaces or removes stored chapters: read the shared nodes and edges they held;
  *   3. merge, by model/merge.ts. Where a replaced or removed chapter held a shared node or edge, read the
  *      other chapters' versions of it and merge them all again in ingest order. Elsewhere the group's
  *      chapters are new, hence last in ingest order, and their versions are merged into what is stored:
  *      the scalar fields in TypeScript, the lists that only grow (a concept's aliases and documents, an
  *      edge's evidence) appended in Cypher, so a concept named in every chapter is not sent back and
  *      forth whole with every transaction;
- *   4. delete the old chapters' own nodes; write the shared nodes, the new chapters' nodes with the
- *      edges they start, the shared edges (deleting what no chapter holds any more), the Contribution
- *      nodes and the next ingest-order number.
+ *   4. delete the old chapters' own nodes and what no chapter holds any more (statements of their own,
+ *      only when needed); then one statement of fixed text (WRITE) for what every group writes: the shared
+ *      nodes, the new chapters' nodes with the edges they start, the shared edges, the Contribution nodes
+ *      and the next ingest-order number. Its parameters travel in one map: the server plans a statement
+ *      again for every new combination of list-parameter sizes, and this one is large.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { ConceptAttributes, SourceAttributes } from '../../model/types';
+import { CATEGORIES, type ConceptAttributes, type SourceAttributes } from '../../model/types';
 import type { KnownProblem } from '../graph-store';
-import { SHARED_KINDS, type ChapterRows, type EdgeGroup, type SharedKind } from './chapter-rows';
+import { SHARED_KINDS, type ChapterRows, type SharedKind } from './chapter-rows';
 import { decodeAttributes, encodeAttributes, plain, type Props } from './codec';
 import { decodePart, encodeParts, mergeShared, withProblem, type SharedValue } from './contributions';
 import { conceptTerms } from './search-terms';
@@ -81,9 +84,11 @@ const CONCEPT_LISTS = ['aliases', 'entryIds', 'xrefs', 'documents'] as const;
 type Rows = (cypher: string, params: Record<string, unknown>) => Promise<Props[]>;
 
 /**
- * Statements run one at a time: measured on a 2-core machine, letting the driver pipeline a group's
- * statements (with their large parameter lists) made a transaction about three times slower. The no-op
- * handler keeps an early failure from counting as an unhandled rejection; callers get it when they await.
+ * Runs a statement and returns its rows. Statements are sent as soon as they are issued, so the writes
+ * of a group are pipelined: the driver encodes the next statement's parameters while the server runs
+ * the previous one. When profiling, statements wait for each other so that each one's time is its own.
+ * The no-op handler keeps an early failure from counting as an unhandled rejection; callers get it when
+ * they await.
  */
 function runner(tx: ManagedTransaction, profile: WriteHooks['profile']): Rows {
   let previous: Promise<unknown> = Promise.resolve();
@@ -94,7 +99,7 @@ function runner(tx: ManagedTransaction, profile: WriteHooks['profile']): Rows {
       profile?.(cypher.trim().split('\n')[0]!.replace(/\s+/g, ' '), performance.now() - t0);
       return out;
     };
-    const p = previous.then(exec);
+    const p = profile ? previous.then(exec) : exec();
     previous = p.catch(() => undefined);
     return p;
   };
@@ -195,25 +200,78 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Stored sources by id (with a known problem for one not stored yet), and the sources of known problems. */
+const SOURCE_READ = `UNWIND $rows AS row OPTIONAL MATCH (n:${SOURCE} {id: row.id})
+     RETURN row.id AS id, properties(n) AS props,
+       COLLECT { MATCH (k:${KNOWN_PROBLEM} {problemId: row.pid}) WHERE n IS NULL RETURN k {.problem, .origin} } AS known
+     UNION
+     UNWIND $problemIds AS pid MATCH (n:${SOURCE} {problemId: pid})
+     RETURN n.id AS id, properties(n) AS props, [] AS known`;
+
+/**
+ * The first statement of every write transaction: lock the IngestMeta node, read the group's stored
+ * Contribution nodes, and the concepts and sources the group's new versions name (a concept without its
+ * lists: those are appended to in Cypher; its documents only when it is merged from scratch).
+ */
+const FIRST_READ = `MATCH (m:${INGEST_META} {id: $meta}) SET m.version = m.version + 1
+  WITH m
+  CALL () {
+    UNWIND $r.ids AS id MATCH (c:${CONTRIBUTION} {document: id})
+    RETURN collect(c {id: c.document, .seq, .docKey, .sections, .claims, .concepts, .sources, .relations, .coMentions})
+      AS contributions
+  }
+  CALL () {
+    UNWIND $r.concepts AS id MATCH (n:${CONCEPT} {id: id})
+    RETURN collect({id: id, props: ${CONCEPT_SCALARS},
+      docs: CASE WHEN n.${DUPES} OR id IN $r.recompute THEN n.documents END}) AS concepts
+  }
+  CALL () {
+    CALL () {
+      UNWIND $r.sources AS row OPTIONAL MATCH (n:${SOURCE} {id: row.id})
+      RETURN row.id AS id, properties(n) AS props,
+        COLLECT { MATCH (k:${KNOWN_PROBLEM} {problemId: row.pid}) WHERE n IS NULL RETURN k {.problem, .origin} } AS known
+      UNION
+      UNWIND $r.problemIds AS pid MATCH (n:${SOURCE} {problemId: pid})
+      RETURN n.id AS id, properties(n) AS props, [] AS known
+    }
+    RETURN collect({id: id, props: props, known: known}) AS sources
+  }
+  RETURN m.nextSeq AS nextSeq, contributions, concepts, sources`;
+
 /** Applies one group of chapters and problems inside the caller's write transaction. */
 export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hooks: WriteHooks = {}): Promise<void> {
   const rows = runner(tx, hooks.profile);
 
-  // ---- 1. lock, and what is stored about the group's chapters ----
+  // ---- 1. lock, and what is stored about the group's chapters and the shared nodes they bring ----
+  // One statement: the lock, the stored Contribution nodes, and the concepts and sources the new versions
+  // name. A group of new chapters (every first ingest) needs no other read; a group that replaces or removes
+  // stored chapters reads again below, with the keys the old versions add.
   const ids = [...new Set([...group.remove, ...group.upsert.map((u) => u.documentId)])];
-  const meta = await rows(
-    `MATCH (m:${INGEST_META} {id: $id}) SET m.version = m.version + 1 RETURN m.nextSeq AS nextSeq`,
-    { id: META_ID },
-  );
-  if (meta.length === 0) throw new Error('neo4j store: the IngestMeta node is missing (was open() called?)');
-  let nextSeq = plain(meta[0]!.nextSeq) as number;
+  const firstConcepts = new Set<string>();
+  const firstRecompute = new Set<string>();
+  const firstSources = new Map<string, string>();
+  for (const u of group.upsert) {
+    for (const [key, value] of u.shared.concepts) {
+      firstConcepts.add(key);
+      if (conceptRepeats(value)) firstRecompute.add(key);
+    }
+    for (const [key, value] of u.shared.sources) firstSources.set(key, value.problemId);
+  }
+  const problemIds = [...new Set(group.problems.map((p) => p.problemId))];
+  const first = await rows(FIRST_READ, {
+    meta: META_ID,
+    r: {
+      ids,
+      concepts: [...firstConcepts],
+      recompute: [...firstRecompute],
+      sources: [...firstSources].map(([id, pid]) => ({ id, pid })),
+      problemIds,
+    },
+  });
+  if (first.length === 0) throw new Error('neo4j store: the IngestMeta node is missing (was open() called?)');
+  let nextSeq = plain(first[0]!.nextSeq) as number;
   const stored = new Map<string, StoredContribution>();
-  for (const r of await rows(
-    `UNWIND $ids AS id MATCH (c:${CONTRIBUTION} {document: id})
-     RETURN c.document AS id, c.seq AS seq, c.docKey AS docKey, c.sections AS sections, c.claims AS claims,
-            c.concepts AS concepts, c.sources AS sources, c.relations AS relations, c.coMentions AS coMentions`,
-    { ids },
-  )) {
+  for (const r of first[0]!.contributions as Props[]) {
     const parts = {} as Record<SharedKind, string>;
     for (const kind of SHARED_KINDS) parts[kind] = (r[kind] as string | null) ?? '[]';
     stored.set(r.id as string, {
@@ -275,12 +333,16 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
 
   // ---- 2. what the touched shared nodes and edges are now ----
   const conceptKeys = touched('concepts');
-  const conceptRows = await rows(
-    `UNWIND $ids AS id MATCH (n:${CONCEPT} {id: id})
-     RETURN id, ${CONCEPT_SCALARS} AS props,
-       CASE WHEN n.${DUPES} OR id IN $recompute THEN n.documents END AS docs`,
-    { ids: conceptKeys, recompute: [...recompute.concepts] },
-  );
+  // Nothing stored is replaced: the first read named every touched concept and source.
+  const firstWasEnough = dirty.size === 0;
+  const conceptRows = firstWasEnough
+    ? (first[0]!.concepts as Props[])
+    : await rows(
+        `UNWIND $ids AS id MATCH (n:${CONCEPT} {id: id})
+         RETURN id, ${CONCEPT_SCALARS} AS props,
+           CASE WHEN n.${DUPES} OR id IN $recompute THEN n.documents END AS docs`,
+        { ids: conceptKeys, recompute: [...recompute.concepts] },
+      );
   /** Stored concepts: their scalar fields (as stored) and, when merged from scratch, their documents. */
   const storedConcepts = new Map<string, { props: Props; docs: string[] }>();
   for (const r of conceptRows) {
@@ -289,25 +351,23 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
     if (props[DUPES]) recompute.concepts.add(r.id as string);
   }
 
-  const problemIds = [...new Set(group.problems.map((p) => p.problemId))];
-  const sourceRows = await rows(
-    `UNWIND $rows AS row OPTIONAL MATCH (n:${SOURCE} {id: row.id})
-     RETURN row.id AS id, properties(n) AS props,
-       COLLECT { MATCH (k:${KNOWN_PROBLEM} {problemId: row.pid}) WHERE n IS NULL RETURN k {.problem, .origin} } AS known
-     UNION
-     UNWIND $problemIds AS pid MATCH (n:${SOURCE} {problemId: pid})
-     RETURN n.id AS id, properties(n) AS props, [] AS known`,
-    { rows: touched('sources').map((id) => ({ id, pid: problemOf.get(id)! })), problemIds },
-  );
+  const sourceRows = firstWasEnough
+    ? (first[0]!.sources as Props[])
+    : await rows(SOURCE_READ, {
+        rows: touched('sources').map((id) => ({ id, pid: problemOf.get(id)! })),
+        problemIds,
+      });
   const current = Object.fromEntries(SHARED_KINDS.map((k) => [k, new Map()])) as {
     [K in SharedKind]: Map<string, Merged<K>>;
   };
   const known = new Map<string, KnownProblem>();
+  const storedSources = new Map<string, Props>();
   for (const r of sourceRows) {
     const id = r.id as string;
     const props = r.props as Props | null;
     if (props) {
       current.sources.set(id, { value: sourceRaw(props), docs: docsOf(props) });
+      storedSources.set(id, props);
       // A stored source shows its known problem's text (if it has one) in place of its own.
       if (typeof props[RAW] === 'string') {
         const shown = decodeAttributes<SourceAttributes>(props, 'source');
@@ -427,9 +487,14 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
   for (const [key, cur] of current.sources) if (!merged.sources.has(key)) merged.sources.set(key, cur);
 
   // ---- 4. writes ----
-  const run = async (cypher: string, params: Record<string, unknown>) => {
-    await rows(cypher, params);
+  // Writes do not wait for each other (the server runs them in order); all are awaited before the commit.
+  // What every group does goes into one statement of fixed text (WRITE, below); what only a replaced or
+  // removed chapter needs runs before it, in statements of its own.
+  const pending: Promise<unknown>[] = [];
+  const run = (cypher: string, params: Record<string, unknown>): void => {
+    pending.push(rows(cypher, params));
   };
+  const write = emptyWrite();
 
   // The old versions' own nodes go, with every edge they start.
   const gone = [...dirty].map((id) => stored.get(id)!);
@@ -438,21 +503,21 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
     [NODE_LABEL.section, gone.flatMap((g) => g.sections)],
     [NODE_LABEL.document, gone.map((g) => g.docKey)],
   ] as const) {
-    if (list.length) await run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) DETACH DELETE n`, { ids: list });
+    if (list.length) run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) DETACH DELETE n`, { ids: list });
   }
   if (gone.length) {
-    await run(`UNWIND $ids AS id MATCH (c:${CONTRIBUTION} {document: id}) DELETE c`, { ids: gone.map((g) => g.id) });
+    run(`UNWIND $ids AS id MATCH (c:${CONTRIBUTION} {document: id}) DELETE c`, { ids: gone.map((g) => g.id) });
   }
 
   // Shared edges no chapter holds any more; then shared nodes (a deleted one takes its edges along).
-  const edgeWrites = new Map<string, { create: Props[]; set: Props[]; append: Props[]; remove: Props[] }>();
+  const edgeWrites = new Map<string, { create: Props[]; set: Props[]; remove: Props[] }>();
   for (const kind of ['relations', 'coMentions'] as const) {
     for (const [key, m] of merged[kind]) {
       const v = someEdge.get(key)!;
       const type = edgeType(v);
       let w = edgeWrites.get(type);
-      if (!w) edgeWrites.set(type, (w = { create: [], set: [], append: [], remove: [] }));
-      if (appended.has(key)) w.append.push(appendRow(v.source, v.target, m!));
+      if (!w) edgeWrites.set(type, (w = { create: [], set: [], remove: [] }));
+      if (appended.has(key)) write[`a${EDGE_TYPES.indexOf(type)}`]!.push(appendRow(v.source, v.target, m!));
       else if (m === null) {
         if (current[kind].has(key)) w.remove.push({ s: v.source, t: v.target });
       } else (current[kind].has(key) ? w.set : w.create).push({ s: v.source, t: v.target, props: edgeProps(m) });
@@ -460,14 +525,14 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
   }
   for (const [type, w] of edgeWrites) {
     if (w.remove.length) {
-      await run(`UNWIND $rows AS row MATCH (:${CONCEPT} {id: row.s})-[r:${type}]->(:${CONCEPT} {id: row.t}) DELETE r`, {
+      run(`UNWIND $rows AS row MATCH (:${CONCEPT} {id: row.s})-[r:${type}]->(:${CONCEPT} {id: row.t}) DELETE r`, {
         rows: w.remove,
       });
     }
   }
 
   const conceptGone: string[] = [];
-  /** Concept writes by kind of write and by new category label ('=' when the category stays). */
+  /** Concept writes other than a new concept or an update keeping its category, by kind and new category. */
   const conceptWrites = new Map<string, Props[]>();
   for (const [key, m] of merged.concepts) {
     const s = storedConcepts.get(key);
@@ -477,152 +542,165 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
     }
     const was = s ? decodeAttributes<ConceptAttributes>(s.props, 'concept').category : undefined;
     const label = was === m.value.category ? '=' : m.value.category;
-    if (appended.has(key)) push(conceptWrites, `update ${label}`, conceptUpdate(key, s!.props, m.value));
-    else
-      push(conceptWrites, `${s ? 'replace' : 'create'} ${label}`, {
-        id: key,
-        props: conceptProps(key, m.value),
-      });
+    if (appended.has(key)) {
+      const row = conceptUpdate(key, s!.props, m.value);
+      if (label === '=') write.cu.push(row);
+      else push(conceptWrites, `update ${label}`, row);
+    } else if (!s) write[`c${CATEGORIES.indexOf(m.value.category)}`]!.push(conceptProps(key, m.value));
+    else push(conceptWrites, `replace ${label}`, { id: key, props: conceptProps(key, m.value) });
   }
   const sourceGone: string[] = [];
-  const sourceWrites: Props[] = [];
   for (const [key, m] of merged.sources) {
     if (m === null) {
       if (current.sources.has(key)) sourceGone.push(key);
-    } else sourceWrites.push({ id: key, props: sourceProps(key, m.value, known.get(m.value.problemId), m.docs) });
+      continue;
+    }
+    const props = sourceProps(key, m.value, known.get(m.value.problemId), m.docs);
+    // A source is written only when it changed (most chapters cite sources other chapters cite too).
+    const was = storedSources.get(key);
+    if (!was || !sameProps(was, props)) write.src.push({ id: key, props });
   }
   if (conceptGone.length) {
-    await run(`UNWIND $ids AS id MATCH (n:${CONCEPT} {id: id}) DETACH DELETE n`, { ids: conceptGone });
+    run(`UNWIND $ids AS id MATCH (n:${CONCEPT} {id: id}) DETACH DELETE n`, { ids: conceptGone });
   }
   if (sourceGone.length) {
-    await run(`UNWIND $ids AS id MATCH (n:${SOURCE} {id: id}) DETACH DELETE n`, { ids: sourceGone });
+    run(`UNWIND $ids AS id MATCH (n:${SOURCE} {id: id}) DETACH DELETE n`, { ids: sourceGone });
   }
   for (const [what, list] of conceptWrites) {
-    const [write, category] = what.split(' ') as ['create' | 'replace' | 'update', string];
+    const [kind, category] = what.split(' ') as ['replace' | 'update', string];
     // The category label changes only when the category does: a label change costs index updates.
     const label = category === '=' ? undefined : CATEGORY_LABEL[category as ConceptAttributes['category']];
-    const relabel =
-      category === '='
-        ? ''
-        : `${write === 'create' ? '' : ` REMOVE n:${CATEGORY_LABELS}`}${label ? ` SET n:${label}` : ''}`;
+    const relabel = category === '=' ? '' : ` REMOVE n:${CATEGORY_LABELS}${label ? ` SET n:${label}` : ''}`;
     const body =
-      write === 'create'
-        ? `CREATE (n:${CONCEPT}) SET n = row.props`
-        : write === 'replace'
-          ? `MATCH (n:${CONCEPT} {id: row.id}) SET n = row.props`
-          : `MATCH (n:${CONCEPT} {id: row.id}) SET n += row.scalars, ${CONCEPT_APPEND}`;
-    await run(`UNWIND $rows AS row ${body}${relabel}`, { rows: list });
+      kind === 'replace'
+        ? `MATCH (n:${CONCEPT} {id: row.id}) SET n = row.props`
+        : `MATCH (n:${CONCEPT} {id: row.id}) SET n += row.scalars, ${CONCEPT_APPEND}`;
+    run(`UNWIND $rows AS row ${body}${relabel}`, { rows: list });
   }
-  if (sourceWrites.length) {
-    await run(`UNWIND $rows AS row MERGE (n:${SOURCE} {id: row.id}) SET n = row.props`, { rows: sourceWrites });
-  }
-
   // The new versions' own nodes, and the edges they start.
-  if (group.upsert.length) {
-    await run(`UNWIND $rows AS row CREATE (n:${NODE_LABEL.document}) SET n = row.props`, {
-      rows: group.upsert.map((u) => u.document),
-    });
-    const sections = group.upsert.flatMap((u) => u.sections);
-    if (sections.length) {
-      await run(`UNWIND $rows AS row CREATE (n:${NODE_LABEL.section}) SET n = row.props`, { rows: sections });
+  for (const u of group.upsert) {
+    write.doc.push(u.document.props);
+    for (const sec of u.sections) write.sec.push(sec.props);
+    for (const g of u.edges) {
+      const i = SECTION_EDGES.findIndex(([type, from, to]) => type === g.type && from === g.from && to === g.to);
+      if (i < 0) throw new Error(`neo4j store: a section starts an unexpected edge ${g.type}>${g.to}`);
+      write[`e${i}`]!.push(...(g.rows as unknown as Props[]));
     }
-    const byType = new Map<string, EdgeGroup>();
-    for (const u of group.upsert) {
-      for (const g of u.edges) {
-        const id = `${g.type} ${g.from} ${g.to}`;
-        let e = byType.get(id);
-        if (!e) byType.set(id, (e = { ...g, rows: [] }));
-        e.rows.push(...g.rows);
+    for (const c of u.claims) {
+      const row: Props = { props: c.props };
+      for (const k of Object.keys(c.out)) {
+        if (!CLAIM_EDGES.includes(k)) throw new Error(`neo4j store: a claim starts an unexpected edge ${k}`);
       }
+      CLAIM_EDGES.forEach((k, i) => (row[`e${i}`] = c.out[k] ?? []));
+      write.claims.push(row);
     }
-    for (const e of byType.values()) {
-      await run(
-        `UNWIND $rows AS row MATCH (a:${e.from} {id: row.s}) MATCH (b:${e.to} {id: row.t})
-         CREATE (a)-[r:${e.type}]->(b) SET r = row.props`,
-        { rows: e.rows },
-      );
-    }
-    await writeClaims(run, group.upsert);
+    write.contributions.push({
+      document: u.documentId,
+      hash: u.hash,
+      seq: seqOf.get(u.documentId)!,
+      docKey: u.docKey,
+      sections: u.sections.map((s) => s.id),
+      claims: u.claims.map((c) => c.id),
+      ...encodeParts(u.documentId, u.shared),
+    });
   }
-
+  for (const p of group.problems) {
+    write.problems.push({ problemId: p.problemId, problem: JSON.stringify(p.problem), origin: p.origin });
+  }
+  run(WRITE, { w: write, meta: META_ID, nextSeq });
+  // Shared edges merged from scratch (a replaced or removed chapter held them): their ends exist by now.
   for (const [type, w] of edgeWrites) {
     const ends = `MATCH (a:${CONCEPT} {id: row.s}) MATCH (b:${CONCEPT} {id: row.t})`;
     if (w.create.length) {
-      await run(`UNWIND $rows AS row ${ends} CREATE (a)-[r:${type}]->(b) SET r = row.props`, { rows: w.create });
+      run(`UNWIND $rows AS row ${ends} CREATE (a)-[r:${type}]->(b) SET r = row.props`, { rows: w.create });
     }
     if (w.set.length) {
-      await run(
+      run(
         `UNWIND $rows AS row MATCH (:${CONCEPT} {id: row.s})-[r:${type}]->(:${CONCEPT} {id: row.t}) SET r = row.props`,
         { rows: w.set },
       );
     }
-    if (w.append.length) {
-      const append = APPEND[type === EDGE_TYPE.co_mention ? 'co_mention' : 'relation'];
-      await run(
-        `UNWIND $rows AS row ${ends} MERGE (a)-[r:${type}]->(b) ON CREATE SET r = row.props ON MATCH SET ${append}`,
-        { rows: w.append },
-      );
-    }
   }
 
-  if (group.problems.length) {
-    await run(
-      `UNWIND $rows AS row MERGE (k:${KNOWN_PROBLEM} {problemId: row.problemId})
-       SET k.problem = row.problem, k.origin = row.origin`,
-      {
-        rows: group.problems.map((p) => ({
-          problemId: p.problemId,
-          problem: JSON.stringify(p.problem),
-          origin: p.origin,
-        })),
-      },
-    );
-  }
-  if (group.upsert.length) {
-    await run(`UNWIND $rows AS row CREATE (c:${CONTRIBUTION}) SET c = row`, {
-      rows: group.upsert.map((u) => ({
-        document: u.documentId,
-        hash: u.hash,
-        seq: seqOf.get(u.documentId)!,
-        docKey: u.docKey,
-        sections: u.sections.map((s) => s.id),
-        claims: u.claims.map((c) => c.id),
-        ...encodeParts(u.documentId, u.shared),
-      })),
-    });
-  }
-  await run(`MATCH (m:${INGEST_META} {id: $id}) SET m.nextSeq = $nextSeq`, { id: META_ID, nextSeq });
+  await Promise.all(pending);
   await hooks.beforeCommit?.(group.upsert.map((u) => u.documentId));
 }
 
-/**
- * Claims, each created with the edges it starts in the same statement (one subquery per kind of edge):
- * the claim is at hand, so its edges need no look-up of it.
- */
-async function writeClaims(
-  run: (cypher: string, params: Record<string, unknown>) => Promise<void>,
-  chapters: ChapterRows[],
-): Promise<void> {
-  const claims = chapters.flatMap((u) => u.claims);
-  if (!claims.length) return;
-  const kinds = [...new Set(claims.flatMap((c) => Object.keys(c.out)))].sort();
-  const withProps = new Set(kinds.filter((k) => claims.some((c) => c.out[k]?.some((e) => Object.keys(e.p).length))));
-  const subqueries = kinds.map((k, i) => {
-    const [type, label] = k.split('>') as [string, string];
-    const set = withProps.has(k) ? ' SET r = e.p' : '';
-    return `CALL (c, row) { UNWIND row.e${i} AS e MATCH (x:${label} {id: e.t}) CREATE (c)-[r:${type}]->(x)${set} }`;
-  });
-  const rows = claims.map((c) => {
-    const row: Props = { props: c.props };
-    kinds.forEach((k, i) => {
-      row[`e${i}`] = (c.out[k] ?? []).map((e) => (withProps.has(k) ? e : { t: e.t }));
-    });
-    return row;
-  });
-  await run(
-    `UNWIND $rows AS row CREATE (c:${NODE_LABEL.claim}) SET c = row.props WITH c, row ${subqueries.join(' ')}`,
-    {
-      rows,
-    },
-  );
+/** Same properties (a source as stored, and as it would be written). */
+function sameProps(a: Props, b: Props): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (JSON.stringify(plain(a[k]) ?? null) !== JSON.stringify(b[k] ?? null)) return false;
+  return true;
 }
+
+/** Every shared edge type, in a fixed order (one subquery each in WRITE). */
+const EDGE_TYPES: readonly string[] = [...Object.values(PREDICATE_TYPE), EDGE_TYPE.co_mention];
+/** The edges a section starts, by type and end labels (one subquery each in WRITE). */
+const SECTION_EDGES: readonly (readonly [string, string, string])[] = [
+  [EDGE_TYPE.section_of, NODE_LABEL.section, NODE_LABEL.section],
+  [EDGE_TYPE.section_of, NODE_LABEL.section, NODE_LABEL.document],
+  [EDGE_TYPE.mentions, NODE_LABEL.section, NODE_LABEL.concept],
+];
+/** The edges a claim starts, as `TYPE>Label` (chapter-rows.ts), created with the claim. */
+const CLAIM_EDGES: readonly string[] = [
+  `${EDGE_TYPE.cites}>${NODE_LABEL.source}`,
+  `${EDGE_TYPE.in_section}>${NODE_LABEL.section}`,
+  `${EDGE_TYPE.mentions}>${NODE_LABEL.concept}`,
+];
+
+type WriteParams = Record<string, Props[]> & {
+  cu: Props[];
+  src: Props[];
+  doc: Props[];
+  sec: Props[];
+  claims: Props[];
+  contributions: Props[];
+  problems: Props[];
+};
+function emptyWrite(): WriteParams {
+  const w: WriteParams = { cu: [], src: [], doc: [], sec: [], claims: [], contributions: [], problems: [] };
+  CATEGORIES.forEach((_, i) => (w[`c${i}`] = []));
+  SECTION_EDGES.forEach((_, i) => (w[`e${i}`] = []));
+  EDGE_TYPES.forEach((_, i) => (w[`a${i}`] = []));
+  return w;
+}
+
+/**
+ * What every write transaction writes, as one statement whose text never changes (so the server plans it
+ * once): concepts updated in place and new ones (one subquery per category label), changed sources, the
+ * new versions' documents, sections and the edges sections start, claims with the edges they start, the
+ * shared edges appended to or created (one subquery per type), known problems, Contribution nodes and the
+ * next ingest-order number. Unused parts get empty lists. The outer query is one row, so the subqueries
+ * run one after the other, each seeing what the ones before it wrote.
+ */
+const WRITE = [
+  `MATCH (m:${INGEST_META} {id: $meta})`,
+  `CALL () { UNWIND $w.cu AS row MATCH (n:${CONCEPT} {id: row.id}) SET n += row.scalars, ${CONCEPT_APPEND} }`,
+  ...CATEGORIES.map((c, i) => {
+    const label = CATEGORY_LABEL[c];
+    return `CALL () { UNWIND $w.c${i} AS row CREATE (n:${CONCEPT}${label ? `:${label}` : ''}) SET n = row }`;
+  }),
+  `CALL () { UNWIND $w.src AS row MERGE (n:${SOURCE} {id: row.id}) SET n = row.props }`,
+  `CALL () { UNWIND $w.doc AS row CREATE (n:${NODE_LABEL.document}) SET n = row }`,
+  `CALL () { UNWIND $w.sec AS row CREATE (n:${NODE_LABEL.section}) SET n = row }`,
+  ...SECTION_EDGES.map(
+    ([type, from, to], i) =>
+      `CALL () { UNWIND $w.e${i} AS row MATCH (a:${from} {id: row.s}) MATCH (b:${to} {id: row.t})
+        CREATE (a)-[r:${type}]->(b) SET r = row.props }`,
+  ),
+  `CALL () { UNWIND $w.claims AS row CREATE (c:${NODE_LABEL.claim}) SET c = row.props WITH c, row ${CLAIM_EDGES.map(
+    (k, i) => {
+      const [type, label] = k.split('>') as [string, string];
+      return `CALL (c, row) { UNWIND row.e${i} AS e MATCH (x:${label} {id: e.t}) CREATE (c)-[r:${type}]->(x) SET r = e.p }`;
+    },
+  ).join(' ')} }`,
+  ...EDGE_TYPES.map((type, i) => {
+    const append = APPEND[type === EDGE_TYPE.co_mention ? 'co_mention' : 'relation'];
+    return `CALL () { UNWIND $w.a${i} AS row MATCH (a:${CONCEPT} {id: row.s}) MATCH (b:${CONCEPT} {id: row.t})
+      MERGE (a)-[r:${type}]->(b) ON CREATE SET r = row.props ON MATCH SET ${append} }`;
+  }),
+  `CALL () { UNWIND $w.problems AS row MERGE (k:${KNOWN_PROBLEM} {problemId: row.problemId})
+    SET k.problem = row.problem, k.origin = row.origin }`,
+  `CALL () { UNWIND $w.contributions AS row CREATE (c:${CONTRIBUTION}) SET c = row }`,
+  'SET m.nextSeq = $nextSeq',
+].join('\n');
