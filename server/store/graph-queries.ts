@@ -336,11 +336,15 @@ export class GraphQueries implements StoreReads {
     const filter = relationFilter({ predicates: query.predicates });
     const excluded = new Set(query.excludeRelations ?? []);
     const edgeOk = (r: RelationEnd) => filter(r) && !excluded.has(r.edge);
-    const cache = new Map<string, string[]>();
+    // Each concept's neighbour list is kept across queries; a query filters only the lists it must (a
+    // predicate filter, or a node with an excluded relation).
+    const cache = new Map<string, readonly string[]>();
     const neighbors = (u: string) => {
       let list = cache.get(u);
       if (!list) {
-        list = [...new Set((idx.relationsOf.get(u) ?? []).filter(edgeOk).map((r) => r.other))];
+        const ends = idx.relationsOf.get(u) ?? [];
+        const whole = !query.predicates?.length && !(excluded.size && ends.some((r) => excluded.has(r.edge)));
+        list = whole ? idx.neighborKeys(u) : [...new Set(ends.filter(edgeOk).map((r) => r.other))];
         cache.set(u, list);
       }
       return list;

@@ -11,7 +11,21 @@ export interface PathGraph {
   neighbors(node: string): readonly string[];
 }
 
-const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+/** Undirected edges a spur search must not use: each end maps to the other ends it may not step to. */
+type BannedEdges = Map<string, Set<string>>;
+
+function ban(banned: BannedEdges, a: string, b: string): void {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    let set = banned.get(x);
+    if (!set) banned.set(x, (set = new Set()));
+    set.add(y);
+  }
+}
+
+const isBanned = (banned: BannedEdges, a: string, b: string) => banned.get(a)?.has(b) === true;
 
 function comparePaths(a: readonly string[], b: readonly string[]): number {
   if (a.length !== b.length) return a.length - b.length;
@@ -23,7 +37,7 @@ function comparePaths(a: readonly string[], b: readonly string[]): number {
 
 /**
  * The smallest path from `from` to `to` with at most `maxHops` edges that avoids `bannedNodes` and
- * `bannedEdges` (undirected pairs), or null.
+ * `bannedEdges`, or null.
  */
 function smallestPath(
   g: PathGraph,
@@ -31,7 +45,7 @@ function smallestPath(
   to: string,
   maxHops: number,
   bannedNodes: ReadonlySet<string>,
-  bannedEdges: ReadonlySet<string>,
+  bannedEdges: BannedEdges,
 ): string[] | null {
   if (maxHops < 1 || bannedNodes.has(from) || bannedNodes.has(to)) return null;
   // Distances to the target, up to maxHops - 1 away from it (the source itself is reached at maxHops).
@@ -43,7 +57,7 @@ function smallestPath(
     const next: string[] = [];
     for (const u of frontier) {
       for (const v of g.neighbors(u)) {
-        if (dist.has(v) || bannedNodes.has(v) || bannedEdges.has(pairKey(u, v))) continue;
+        if (dist.has(v) || bannedNodes.has(v) || isBanned(bannedEdges, u, v)) continue;
         dist.set(v, d);
         if (v === from) break search;
         next.push(v);
@@ -56,7 +70,7 @@ function smallestPath(
   const path = [from];
   let cur = from;
   for (let d = total; d > 0; d--) {
-    const step = g.neighbors(cur).find((v) => dist.get(v) === d - 1 && !bannedEdges.has(pairKey(cur, v)));
+    const step = g.neighbors(cur).find((v) => dist.get(v) === d - 1 && !isBanned(bannedEdges, cur, v));
     // Unreachable: a node at distance d always has a neighbour at d - 1 through the edge that set it.
     if (step === undefined) return null;
     path.push(step);
@@ -68,7 +82,7 @@ function smallestPath(
 /** The first `k` simple paths from `from` to `to` of at most `maxHops` edges, as node key sequences. */
 export function kShortestPaths(g: PathGraph, from: string, to: string, k: number, maxHops: number): string[][] {
   if (k < 1 || from === to) return [];
-  const first = smallestPath(g, from, to, maxHops, new Set(), new Set());
+  const first = smallestPath(g, from, to, maxHops, new Set(), new Map());
   if (!first) return [];
   const found: string[][] = [first];
   const seen = new Set<string>([first.join('\u0000')]);
@@ -78,9 +92,9 @@ export function kShortestPaths(g: PathGraph, from: string, to: string, k: number
     for (let i = 0; i < last.length - 1; i++) {
       const spur = last[i]!;
       const root = last.slice(0, i + 1);
-      const bannedEdges = new Set<string>();
+      const bannedEdges: BannedEdges = new Map();
       for (const p of found) {
-        if (p.length > i + 1 && root.every((n, j) => p[j] === n)) bannedEdges.add(pairKey(p[i]!, p[i + 1]!));
+        if (p.length > i + 1 && root.every((n, j) => p[j] === n)) ban(bannedEdges, p[i]!, p[i + 1]!);
       }
       const bannedNodes = new Set(root.slice(0, i));
       const spurPath = smallestPath(g, spur, to, maxHops - i, bannedNodes, bannedEdges);

@@ -157,6 +157,19 @@ export class ReadIndex {
     return list;
   }
 
+  private neighborKeyLists = new Map<string, readonly string[]>();
+
+  /** The concepts one relation away from `key`, either way, without repeats, in ascending key order. */
+  neighborKeys(key: string): readonly string[] {
+    let list = this.neighborKeyLists.get(key);
+    if (!list) {
+      // relationsOf lists are sorted by the other concept's key.
+      list = [...new Set((this.relationsOf.get(key) ?? []).map((r) => r.other))];
+      this.neighborKeyLists.set(key, list);
+    }
+    return list;
+  }
+
   /** The search index, built on the first search (the costliest table, and only searches need it). */
   get search(): SearchIndex {
     if (this.searchIndex) return this.searchIndex;
