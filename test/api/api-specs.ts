@@ -11,7 +11,8 @@ import Graph from 'graphology';
 import { validate } from '@readme/openapi-parser';
 import { pino } from 'pino';
 import request, { type Response } from 'supertest';
-import { afterAll, beforeAll, describe, expect, it as vitestIt } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { gatedIt } from '../support/gated-it';
 import { Router, type Express } from 'express';
 import { createApp } from '../../server/api/app';
 import { READ_ONLY_DETAIL } from '../../server/api/auth';
@@ -122,15 +123,8 @@ function collectText(res: unknown, cb: (err: Error | null, body: string) => void
  */
 export function apiSpecs(name: string, makeStore: () => Promise<StoreUnderTest | null>): void {
   let available = false;
-  const it = (title: string, fn: () => Promise<void> | void, timeout?: number) =>
-    vitestIt(
-      title,
-      async (ctx) => {
-        if (!available) ctx.skip();
-        await fn();
-      },
-      timeout,
-    );
+  /** A test that is skipped when the store cannot run here. */
+  const it = gatedIt(() => available);
 
   describe(`API against the ${name} store`, () => {
     let sut: StoreUnderTest;

@@ -15,7 +15,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it as vitestIt } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { gatedIt } from '../support/gated-it';
 import type { CuratedVerdict } from '../../server/curation/curation-service';
 import type { AuditEntry, View } from '../../server/curation/types';
 import type { ParsedChapter } from '../../server/ingest/chapter';
@@ -125,15 +126,7 @@ describe.skipIf(!run)('reviewers and educators in Chromium against the real serv
 function workflowSpecs(backend: Backend): void {
   let available = false;
   /** A test that is skipped when the store cannot run here. */
-  const it = (title: string, fn: () => Promise<void> | void, timeout?: number) =>
-    vitestIt(
-      title,
-      async (ctx) => {
-        if (!available) ctx.skip();
-        await fn();
-      },
-      timeout,
-    );
+  const it = gatedIt(() => available);
   let app: WorkflowApp;
   let readOnly: WorkflowApp;
   let s: Session;
