@@ -5,8 +5,9 @@
  * worker thread so it does not share the server's event loop), once computing every answer and once with
  * the response cache on, and prints req/s, p50 / p99 latency, the ratio to the baseline and the targets
  * (checked on the cached server, which is what `npm start` runs; exit code 1 when one is missed). `npm run bench:api -- [--chapters N] [--seed S] [--duration SEC]
- * [--connections N] [--store DIR] [--only search,concept,neighbourhood,paths]` (`--store` reuses a store built
- * by an earlier run instead of ingesting).
+ * [--connections N] [--store DIR] [--only search,concept,neighbourhood,paths] [--neo4j]` (`--store` reuses a store
+ * built by an earlier run instead of ingesting; `--neo4j` ingests the same corpus into a local Neo4j started
+ * for the run and measures the API over it instead, every answer computed: that store keeps no cache).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,9 @@ import { ingestInto } from '../../server/ingest/ingest-service';
 import type { GraphExport } from '../../server/model/types';
 import { DEFAULTS } from '../../server/services/limits';
 import { EmbeddedStore } from '../../server/store/embedded-store';
+import type { GraphStore } from '../../server/store/graph-store';
+import { Neo4jStore } from '../../server/store/neo4j/neo4j-store';
+import { freePort, javaAvailable, startNeo4j, type Neo4jServer } from '../neo4j/runtime';
 import { writeSynthCorpus } from '../synth-corpus';
 
 const { values } = parseArgs({
@@ -31,6 +35,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     store: { type: 'string' },
     only: { type: 'string' },
+    neo4j: { type: 'boolean', default: false },
   },
 });
 const chapters = Number(values.chapters);
@@ -73,6 +78,35 @@ const t0 = performance.now();
 await store.open();
 store.warmUp();
 console.log(`store: opened and indexed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+// With --neo4j the same corpus goes into a local Neo4j, and that is the store measured (the embedded one
+// still samples the requests: both hold the same graph).
+let measured: GraphStore = store;
+let neo4j: { server: Neo4jServer; store: Neo4jStore; dir: string } | null = null;
+if (values.neo4j) {
+  const java = javaAvailable();
+  if (!java.ok) throw new Error(`bench: cannot start a local Neo4j: ${java.reason}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-api-neo4j-'));
+  const corpus = path.join(dir, 'corpus');
+  await writeSynthCorpus(corpus, { chapters, seed, appendices: true });
+  const password = 'bench-password';
+  const server = await startNeo4j({
+    dataDir: path.join(dir, 'neo4j'),
+    port: await freePort(),
+    password,
+    heap: '2g',
+    pagecache: '2g',
+  });
+  const neo = new Neo4jStore({ uri: server.uri, user: 'neo4j', password, database: 'neo4j' });
+  await neo.open();
+  neo4j = { server, store: neo, dir };
+  const t = performance.now();
+  const summary = await ingestInto(neo, [corpus], { extractor: createExtractor() });
+  console.log(
+    `neo4j: ${server.info.version}, ingested in ${((performance.now() - t) / 1000).toFixed(1)} s, ${summary.errors.length} errors`,
+  );
+  measured = neo;
+}
 
 // ---- the requests, sampled once --------------------------------------------------------------------------
 
@@ -145,7 +179,7 @@ const queries = Array.from({ length: SAMPLES }, (_, i) => {
   }
 }).filter((q) => q.trim().length > 0);
 
-const services = createServices(store);
+const services = createServices(measured);
 interface Scenario {
   name: string;
   urls: string[];
@@ -216,12 +250,10 @@ async function direct(s: Scenario, seconds: number) {
 // Request logs are written as in production, to /dev/null: their cost is part of the measurement.
 const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
 const serve = (responseCache: boolean) =>
-  listen(createApp({ store, logger, clientDir: null, responseCache, config: { RATE_LIMIT_PER_MINUTE: 1e9 } }), {
-    port: 0,
-    host: '127.0.0.1',
-    store,
-    logger,
-  });
+  listen(
+    createApp({ store: measured, logger, clientDir: null, responseCache, config: { RATE_LIMIT_PER_MINUTE: 1e9 } }),
+    { port: 0, host: '127.0.0.1', store: measured, logger },
+  );
 const uncached = await serve(false);
 const cached = await serve(true);
 
@@ -248,7 +280,7 @@ const load = () =>
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
-console.log(`\n${os.cpus().length} CPUs, load average ${load()} before the runs`);
+console.log(`\n${measured.kind} store; ${os.cpus().length} CPUs, load average ${load()} before the runs`);
 console.log(
   `${connections} connections, ${duration} s per scenario over HTTP; direct = the service called in this process, one call at a time;`,
 );
@@ -265,10 +297,12 @@ for (const s of scenarios.filter((x) => !only || only.some((o) => x.name.toLower
       `${s.name.padEnd(24)}${mode.padEnd(8)}${fmt(rps, 0)}${fmt(p50, 2).padStart(9)}${fmt(p99, 2).padStart(9)}${errors.padStart(9)}${ratio.padStart(10)}  ${target}`,
     );
   row('direct', d.rps, d.p50, d.p99, '', '', '');
-  for (const [mode, server] of [
+  const modes = [
     ['HTTP', uncached],
     ['cached', cached],
-  ] as const) {
+  ] as const;
+  // Neo4j keeps no response cache: its "cached" server would compute every answer too.
+  for (const [mode, server] of neo4j ? modes.slice(0, 1) : modes) {
     // Warm-up: JIT and connections; the cached server also gets every sample request once, so that it
     // is measured in its steady state (the cold answers cost what the HTTP row shows).
     await overHttp(server.url, s, 1);
@@ -291,5 +325,10 @@ for (const s of scenarios.filter((x) => !only || only.some((o) => x.name.toLower
 console.log(`load average ${load()} after the runs`);
 await uncached.close();
 await cached.close();
+if (neo4j) {
+  await neo4j.store.close();
+  await neo4j.server.stop();
+  rmSync(neo4j.dir, { recursive: true, force: true });
+}
 if (work) rmSync(work, { recursive: true, force: true });
 process.exitCode = failed ? 1 : 0;
