@@ -36,7 +36,8 @@ type Lang = 'zh' | 'en';
 // ---------------------------------------------------------------------------------------------------------------
 // Seeded randomness
 
-function mulberry32(seed: number): () => number {
+/** Mulberry32: a small seeded PRNG (the benchmarks use it too, to draw the same samples every run). */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

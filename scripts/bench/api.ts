@@ -25,7 +25,7 @@ import { EmbeddedStore } from '../../server/store/embedded-store';
 import type { GraphStore } from '../../server/store/graph-store';
 import { Neo4jStore } from '../../server/store/neo4j/neo4j-store';
 import { freePort, javaAvailable, startNeo4j, type Neo4jServer } from '../neo4j/runtime';
-import { writeSynthCorpus } from '../synth-corpus';
+import { mulberry32, writeSynthCorpus } from '../synth-corpus';
 
 const { values } = parseArgs({
   options: {
@@ -43,18 +43,8 @@ const seed = Number(values.seed);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 
-/** A small seeded PRNG, so every run samples the same requests. */
-function rng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(seed);
+// Seeded, so every run samples the same requests.
+const random = mulberry32(seed);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 // ---- the store -----------------------------------------------------------------------------------------

@@ -20,10 +20,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
-import type { Category, ConceptAttributes, GraphExport, Predicate, RelationAttributes } from '../../server/model/types';
+import type { ConceptAttributes, GraphExport, Predicate, RelationAttributes } from '../../server/model/types';
 import { CATEGORIES, PREDICATES, SYMMETRIC_PREDICATES } from '../../server/model/types';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/e2e/support/browser';
 import { CLIENT_DIST, REPO, ensureClientBuilt } from '../../test/e2e/support/client-build';
+// The explorer's own colours, so that both pages draw the same thing.
+import { CATEGORY_COLORS, LINK_COLORS } from '../../client/src/graph/palette';
+import { mulberry32 } from '../synth-corpus';
 
 const { values } = parseArgs({
   options: {
@@ -40,43 +43,6 @@ const EDGES = Number(values.edges);
 const RUNS = Number(values.runs);
 const PAN_MS = Number(values['pan-seconds']) * 1000;
 const POSITIONS_STORAGE_KEY = 'textbook-graph:positions:v1';
-const COLORS: Record<Category, string> = {
-  Intervention: '#0b6bb0',
-  Disorder: '#c2362b',
-  Mechanism: '#1a7f4b',
-  Circuit: '#7d3fb0',
-  Molecule: '#b05a00',
-  Biomarker: '#a8307e',
-  Concept: '#5c6775',
-};
-
-const PREDICATE_COLORS: Record<Predicate, string> = {
-  treats: '#1a7f4b',
-  prevents: '#0b6bb0',
-  causes: '#c2362b',
-  increases: '#c26a00',
-  decreases: '#087f8c',
-  risk_of: '#a12c5d',
-  biomarker_for: '#7d3fb0',
-  implicated_in: '#8a5a2b',
-  part_of: '#4e6a8a',
-  interacts_with: '#6d6a1f',
-  combined_with: '#2f7d6d',
-  contrasted_with: '#8c4f8c',
-  associated_with: '#6f7782',
-};
-
-/** Mulberry32: a seeded PRNG, so every run draws the same graph. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Hinted<A> = A & { x: number; y: number; size: number; color: string };
 
@@ -86,7 +52,8 @@ type Hinted<A> = A & { x: number; y: number; size: number; color: string };
  * overview's hints (x, y, size, colour), which the bare page uses as they are.
  */
 function syntheticGraph(): GraphExport {
-  const rand = prng(20240611);
+  // Seeded, so every run draws the same graph.
+  const rand = mulberry32(20240611);
   const communities = 40;
   const centres = Array.from({ length: communities }, (_, i) => {
     const a = (i / communities) * Math.PI * 2 * 3.7;
@@ -134,7 +101,7 @@ function syntheticGraph(): GraphExport {
       y: Math.round((centre.y + gauss() * 60) * 100) / 100,
       // The explorer's own sizing (degree, square root, 4 to 16 px), so both pages draw the same picture.
       size: 4 + 12 * Math.sqrt((degree[i] ?? 0) / maxDegree),
-      color: COLORS[category],
+      color: CATEGORY_COLORS[category],
     };
     nodes.push({ key: `concept:n${i}`, attributes });
   }
@@ -151,7 +118,7 @@ function syntheticGraph(): GraphExport {
       y: 0,
       // The explorer's edge thickness (2 px, thicker with more evidence) and one colour per predicate.
       size: 2 + Math.min(3, Math.log2(e.ev)),
-      color: PREDICATE_COLORS[e.p],
+      color: LINK_COLORS[e.p],
       // The bare page draws directed predicates with sigma's arrow and the others as lines, like the explorer.
       type: SYMMETRIC_PREDICATES.has(e.p) ? 'line' : 'arrow',
     };
