@@ -26,28 +26,23 @@ function intWithDefault(opts: { min: number; max: number; default: number; descr
   return int(opts).default(opts.default).meta({ description: opts.description });
 }
 
+/** A comma-separated query value as its non-empty, trimmed items. */
+const commaItems = () =>
+  z.string().transform((s) =>
+    s
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v.length > 0),
+  );
+
 function list<const T extends readonly [string, ...string[]]>(values: T, description: string) {
-  return z
-    .string()
-    .transform((s) =>
-      s
-        .split(',')
-        .map((v) => v.trim())
-        .filter((v) => v.length > 0),
-    )
+  return commaItems()
     .pipe(z.array(z.enum(values)).min(1).max(LIMITS.listItems))
     .meta({ description });
 }
 
 function idList(description: string) {
-  return z
-    .string()
-    .transform((s) =>
-      s
-        .split(',')
-        .map((v) => v.trim())
-        .filter((v) => v.length > 0),
-    )
+  return commaItems()
     .pipe(z.array(z.string().max(LIMITS.idLength)).min(1).max(LIMITS.listItems))
     .meta({ description });
 }
