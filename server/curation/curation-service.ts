@@ -274,10 +274,13 @@ export const MAX_AUDIT_PAGE = 500;
 export interface CurationOverlay {
   /** Bumped after every verdict written or retracted through this process. */
   readonly generation: number;
-  overlay(graph: GraphExport, opts?: OverlayOptions): Promise<CuratedGraphExport>;
+  /** `verdicts`: as `storedVerdicts()` gave them, when the caller has read them already. */
+  overlay(graph: GraphExport, opts?: OverlayOptions, verdicts?: readonly Verdict[]): Promise<CuratedGraphExport>;
   overlayConcept(detail: ConceptDetail, opts?: OverlayOptions): Promise<CuratedConceptDetail>;
   /** Every relation's verdict kind, by relation key. */
   marks(): Promise<ReadonlyMap<string, VerdictKind>>;
+  /** Every verdict as stored (without checking it against the graph). */
+  storedVerdicts(): Promise<readonly Verdict[]>;
 }
 
 export class CurationService implements CurationOverlay {
@@ -423,12 +426,20 @@ export class CurationService implements CurationOverlay {
   }
 
   async marks(): Promise<ReadonlyMap<string, VerdictKind>> {
-    return new Map((await this.store.listVerdicts()).map((v) => [v.relation, v.verdict]));
+    return new Map((await this.storedVerdicts()).map((v) => [v.relation, v.verdict]));
+  }
+
+  storedVerdicts(): Promise<readonly Verdict[]> {
+    return this.store.listVerdicts();
   }
 
   /** The verdicts shown on a graph the API is about to send (see overlayGraph). */
-  async overlay(graph: GraphExport, opts: OverlayOptions = {}): Promise<CuratedGraphExport> {
-    return overlayGraph(graph, await this.store.listVerdicts(), opts);
+  async overlay(
+    graph: GraphExport,
+    opts: OverlayOptions = {},
+    verdicts?: readonly Verdict[],
+  ): Promise<CuratedGraphExport> {
+    return overlayGraph(graph, verdicts ?? (await this.storedVerdicts()), opts);
   }
 
   /** The verdicts shown on a concept's details: its relation list, with added relations in it. */

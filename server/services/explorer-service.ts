@@ -167,13 +167,16 @@ export class ExplorerService {
     showRejected = false,
   ): Promise<GraphView> {
     const { curation } = this;
-    // The walk does not step along rejected relations either, unless they are to be shown.
-    const marks = curation && !showRejected ? await this.gate.run(() => curation.marks()) : new Map();
-    const excludeRelations = [...marks].flatMap(([k, v]) => (v === 'rejected' ? [k as string] : []));
+    // Verdicts read once: the walk does not step along rejected relations unless they are to be shown,
+    // and the overlay marks what it returns.
+    const verdicts = curation ? await this.gate.run(() => curation.storedVerdicts()) : [];
+    const excludeRelations = showRejected
+      ? []
+      : verdicts.flatMap((v) => (v.verdict === 'rejected' ? [v.relation] : []));
     const walk = excludeRelations.length ? { ...filter, excludeRelations } : filter;
     const g = await this.gate.run(() => this.store.neighborhood(conceptKey(id), depth, walk));
     const opts = { showRejected, predicates: filter.predicates };
-    const shown = curation ? await this.gate.run(() => curation.overlay(g, opts)) : g;
+    const shown = curation ? await this.gate.run(() => curation.overlay(g, opts, verdicts)) : g;
     return graphView(shown, edgeLimit);
   }
 
