@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ChapterGraph } from '../build/chapter-graph';
 import { mergeFragments } from '../build/merge-graph';
 import type { GraphExport } from '../model/types';
+import { decodeChapter, encodeChapter } from './chapter-file';
 import { sha1Hex } from './encoded-fragment';
 import type { GraphFilter, GraphStore, IngestBatch, KnownProblem, StoreStats } from './graph-store';
 import { GraphQueries } from './graph-queries';
@@ -57,7 +58,7 @@ export class EmbeddedStore extends GraphQueries implements GraphStore {
     if (raw !== null) {
       this.manifest = Manifest.parse(JSON.parse(raw));
       for (const [id, entry] of Object.entries(this.manifest.documents)) {
-        const graph = JSON.parse(await fs.readFile(path.join(this.dir, 'docs', entry.file), 'utf8')) as GraphExport;
+        const graph = decodeChapter(await fs.readFile(path.join(this.dir, 'docs', entry.file), 'utf8'));
         this.fragments.set(id, { graph });
       }
       if (this.manifest.problems) {
@@ -100,7 +101,7 @@ export class EmbeddedStore extends GraphQueries implements GraphStore {
       // A fragment serialised where it was built (an ingest worker) is written as it came.
       for (const f of batch.upsert) {
         const encoded = f.encoded;
-        const content = encoded?.json ?? Buffer.from(JSON.stringify(f.graph));
+        const content = encoded?.json ?? Buffer.from(encodeChapter(f.graph));
         const file = fileName(f.documentId, encoded?.sha1 ?? sha1Hex(content));
         if (manifest.documents[f.documentId]?.file !== file) {
           written.push(file);

@@ -1,11 +1,12 @@
 /**
  * A chapter fragment already serialised where it was built (an ingest worker thread): its graph as UTF-8
- * JSON with the JSON's SHA-1, and a tally of what it holds. A store that persists JSON writes the bytes as
+ * chapter-file JSON (`chapter-file.ts`) with the JSON's SHA-1, and a tally of what it holds. A store that persists JSON writes the bytes as
  * they are; the graph object is decoded only when something reads it, so the thread that gathers a batch
  * neither parses nor re-serialises it.
  */
 import { createHash } from 'node:crypto';
 import type { Category, GraphExport } from '../model/types';
+import { decodeChapter, encodeChapter } from './chapter-file';
 import type { ChapterFragment } from './graph-store';
 
 /** What a chapter holds, for ingest summaries, without walking its graph again. */
@@ -52,7 +53,7 @@ export interface EncodedParts {
 }
 
 export function encodeFragment(documentId: string, hash: string, graph: GraphExport): EncodedParts {
-  const json = new TextEncoder().encode(JSON.stringify(graph));
+  const json = new TextEncoder().encode(encodeChapter(graph));
   return { documentId, hash, json, sha1: sha1Hex(json), tally: tallyGraph(graph) };
 }
 
@@ -79,7 +80,7 @@ export class EncodedFragment implements ChapterFragment {
 
   get graph(): GraphExport {
     if (!this.decoded) {
-      this.decoded = JSON.parse(new TextDecoder().decode(this.bytes!)) as GraphExport;
+      this.decoded = decodeChapter(new TextDecoder().decode(this.bytes!));
       this.bytes = null;
     }
     return this.decoded;
