@@ -4,15 +4,18 @@
  * out of both). Neo4j gets the store's transactions, as `npm run ingest` does: whole chapters, as many as fit
  * in its row budget (`--group-rows 1`: one chapter per transaction; no chapter is ever split). Prints nodes/s
  * and relationships/s for each store, counted in each store after the run (for Neo4j by Cypher counts in
- * the database), the ratio, the CPU time of the Neo4j server and of this process, and whether Neo4j
- * reaches the target of 20,000 relationships/s. Both stores must end with the same counts.
+ * the database), the ratio, the CPU time of the Neo4j server (also by threads: query workers, JIT compiler,
+ * GC, full-text indexing — a fresh JVM spends much of a run compiling) and of this process, and whether
+ * Neo4j reaches the target of 20,000 relationships/s. The timed part ends when the store's apply() returns,
+ * which includes waiting for the eventually consistent full-text indexes to take every update. Both stores
+ * must end with the same counts.
  *
  * `npm run bench:neo4j -- [--chapters N] [--seed S] [--group-rows R] [--heap 2g] [--pagecache 2g] [--profile]`
  *   --group-rows  nodes + edges per write transaction (whole chapters); default the store's (30,000)
  *   --profile     also print where Neo4j's time goes, per statement (statements then run one by one)
  * Set NEO4J_BENCH_URI (+ NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE) to use an existing, EMPTY server instead.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,6 +53,42 @@ function cpuSeconds(pid: number): number | null {
   } catch {
     return null;
   }
+}
+/**
+ * CPU seconds of a process's threads, grouped by what they do (Linux /proc; empty elsewhere): on a fresh JVM
+ * the JIT compiler and the garbage collector take a large share next to the threads running the queries.
+ */
+function threadCpu(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      // Linux keeps the first 15 characters of a thread's name (`neo4j.BoltWorke…`).
+      const group = /Compiler/.test(name)
+        ? 'JIT compiler'
+        : /^(GC|G1|VM Thread)/.test(name)
+          ? 'GC'
+          : /BoltWork/.test(name)
+            ? 'queries (Bolt workers)'
+            : /BoltNetw/.test(name)
+              ? 'Bolt network'
+              : /IndexUpda|Lucene/.test(name)
+                ? 'full-text indexing'
+                : 'other';
+      out.set(group, (out.get(group) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // the thread ended
+    }
+  }
+  return out;
 }
 const nodeCpu = () => {
   const u = process.cpuUsage();
@@ -138,6 +177,7 @@ try {
       console.error(`  neo4j: ${done} / ${batch.upsert.length} chapters committed`);
     }, 10_000);
     const cpu0 = { jvm: server ? cpuSeconds(server.pid) : null, node: nodeCpu() };
+    const threads0 = server ? threadCpu(server.pid) : new Map<string, number>();
     t = performance.now();
     try {
       await store.apply(batch);
@@ -147,6 +187,7 @@ try {
     const neo4jMs = performance.now() - t;
     const jvmCpu = server && cpu0.jvm !== null ? (cpuSeconds(server.pid) ?? cpu0.jvm) - cpu0.jvm : null;
     const clientCpu = nodeCpu() - cpu0.node;
+    const threads = server ? threadCpu(server.pid) : new Map<string, number>();
     // Counted in the database, not taken from the embedded store.
     const admin = new Cypher(connection);
     const [counted] = await admin
@@ -179,6 +220,13 @@ try {
           `${Math.round(neo.edges / (jvmCpu + clientCpu))} relationships per CPU-second ` +
           `(load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores during the run)`,
       );
+    }
+    if (threads.size) {
+      const split = [...threads]
+        .map(([group, t]) => [group, t - (threads0.get(group) ?? 0)] as const)
+        .sort((a, b) => b[1] - a[1])
+        .map(([group, t]) => `${group} ${t.toFixed(1)} s`);
+      row('neo4j server CPU by threads', split.join(', '));
     }
     row('ratio neo4j / embedded', `${(embeddedMs / neo4jMs).toFixed(2)}× the embedded store's throughput`);
     const relsPerS = rate(neo.edges, neo4jMs);

@@ -13,7 +13,7 @@ import type { GraphExport } from '../../model/types';
 import type { ChapterFragment, GraphFilter, GraphStore, IngestBatch, StoreStats } from '../graph-store';
 import { chapterRows, type ChapterRows } from './chapter-rows';
 import { Neo4jReads } from './reads';
-import { CONTRIBUTION, ensureSchema } from './schema';
+import { AWAIT_FULLTEXT, CONTRIBUTION, ensureSchema } from './schema';
 import { Cypher, type DriverOptions, type Neo4jConnection } from './session';
 import { writeGroup, type WriteGroup, type WriteHooks } from './writer';
 
@@ -118,12 +118,17 @@ export class Neo4jStore extends Neo4jReads implements GraphStore {
     if (!chapters.length && !batch.remove.length && !batch.problems.length) return;
     const groups = groupBatch(batch, chapters, this.groupRows);
     const committed: string[] = [];
+    // The full-text indexes catch up on their own (schema.ts): what was committed is searchable on return.
+    const awaitFulltext = () => this.db.driver.executeQuery(AWAIT_FULLTEXT, {}, { database: this.db.database });
     for (let i = 0; i < groups.length; i++) {
       const group = groups[i]!;
       try {
         await this.db.write((tx) => writeGroup(tx, group, this.options.hooks));
       } catch (e) {
         if (i === 0) throw e;
+        // Best effort: the error that matters is the write's (the server may be gone).
+        await awaitFulltext().catch(() => undefined);
+        this.invalidate();
         const rest = groups.slice(i).flatMap((g) => g.upsert.map((u) => u.documentId));
         throw new Neo4jApplyError(committed, rest, e);
       }
@@ -131,6 +136,7 @@ export class Neo4jStore extends Neo4jReads implements GraphStore {
       committed.push(...docs);
       this.options.onCommit?.(docs);
     }
+    await awaitFulltext();
     this.invalidate();
   }
 

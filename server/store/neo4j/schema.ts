@@ -83,8 +83,16 @@ export const FULLTEXT = {
   claimTerms: 'claim_terms',
 } as const;
 
+/**
+ * Full-text indexes are eventually consistent: Lucene takes a committed transaction's updates on a thread
+ * of its own instead of inside the commit (on two cores the other one is often idle then). A write is only
+ * done when its updates are searchable: Neo4jStore.apply ends with AWAIT_FULLTEXT.
+ */
 const fulltextOptions = (analyzer: string) =>
-  `OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${analyzer}', \`fulltext.eventually_consistent\`: false}}`;
+  `OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${analyzer}', \`fulltext.eventually_consistent\`: true}}`;
+
+/** Waits until every committed update is in the (eventually consistent) full-text indexes. */
+export const AWAIT_FULLTEXT = 'CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()';
 
 /** Every statement is idempotent (`IF NOT EXISTS`), so opening a store runs them all, every time. */
 export const SCHEMA_STATEMENTS: readonly string[] = [

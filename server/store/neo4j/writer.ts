@@ -186,12 +186,25 @@ const APPEND: Record<'relation' | 'co_mention', string> = {
   co_mention: `r.weight = r.weight + row.props.weight, r.evidence = r.evidence + row.props.evidence`,
 };
 
-function appendRow(s: string, t: string, m: Merged<EdgeKind>): Props {
+function appendRow(s: number, t: number, m: Merged<EdgeKind>): Props {
   const row: Props = { s, t, props: edgeProps(m) };
   const a = m.value.attributes;
   if (a.kind === 'relation' && a.cues.length !== a.evidence.length)
     row.cues = a.evidence.map((_, i) => a.cues[i] ?? '');
   return row;
+}
+
+/** Positions in `list`, which grows with every new id asked for. */
+function slots(list: string[]): (id: string) => number {
+  const at = new Map<string, number>();
+  return (id) => {
+    let i = at.get(id);
+    if (i === undefined) {
+      at.set(id, (i = list.length));
+      list.push(id);
+    }
+    return i;
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -495,6 +508,9 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
     pending.push(rows(cypher, params));
   };
   const write = emptyWrite();
+  /** The nodes WRITE looks up once and edges then name by position (see WRITE). */
+  const conceptSlot = slots(write.cids);
+  const sourceSlot = slots(write.sids);
 
   // The old versions' own nodes go, with every edge they start.
   const gone = [...dirty].map((id) => stored.get(id)!);
@@ -517,8 +533,9 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
       const type = edgeType(v);
       let w = edgeWrites.get(type);
       if (!w) edgeWrites.set(type, (w = { create: [], set: [], remove: [] }));
-      if (appended.has(key)) write[`a${EDGE_TYPES.indexOf(type)}`]!.push(appendRow(v.source, v.target, m!));
-      else if (m === null) {
+      if (appended.has(key)) {
+        write[`a${EDGE_TYPES.indexOf(type)}`]!.push(appendRow(conceptSlot(v.source), conceptSlot(v.target), m!));
+      } else if (m === null) {
         if (current[kind].has(key)) w.remove.push({ s: v.source, t: v.target });
       } else (current[kind].has(key) ? w.set : w.create).push({ s: v.source, t: v.target, props: edgeProps(m) });
     }
@@ -578,20 +595,44 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
     run(`UNWIND $rows AS row ${body}${relabel}`, { rows: list });
   }
   // The new versions' own nodes, and the edges they start.
+  // Edges name their ends by position: in the group's documents and sections (created by WRITE, in this
+  // order) or in the concepts and sources WRITE looks up.
+  const docSlot = new Map<string, number>();
+  const sectionSlot = new Map<string, number>();
+  const slotOf = (label: string, id: string): number => {
+    const i =
+      label === NODE_LABEL.concept
+        ? conceptSlot(id)
+        : label === NODE_LABEL.source
+          ? sourceSlot(id)
+          : (label === NODE_LABEL.section ? sectionSlot : docSlot).get(id);
+    if (i === undefined) throw new Error(`neo4j store: an edge ends at ${id}, which its chapter does not hold`);
+    return i;
+  };
   for (const u of group.upsert) {
+    docSlot.set(u.document.id, write.doc.length);
     write.doc.push(u.document.props);
-    for (const sec of u.sections) write.sec.push(sec.props);
+    for (const sec of u.sections) {
+      sectionSlot.set(sec.id, write.sec.length);
+      write.sec.push(sec.props);
+    }
+  }
+  for (const u of group.upsert) {
     for (const g of u.edges) {
       const i = SECTION_EDGES.findIndex(([type, from, to]) => type === g.type && from === g.from && to === g.to);
       if (i < 0) throw new Error(`neo4j store: a section starts an unexpected edge ${g.type}>${g.to}`);
-      write[`e${i}`]!.push(...(g.rows as unknown as Props[]));
+      const rows = write[`e${i}`]!;
+      for (const r of g.rows) rows.push({ s: slotOf(g.from, r.s), t: slotOf(g.to, r.t), props: r.props });
     }
     for (const c of u.claims) {
       const row: Props = { props: c.props };
       for (const k of Object.keys(c.out)) {
         if (!CLAIM_EDGES.includes(k)) throw new Error(`neo4j store: a claim starts an unexpected edge ${k}`);
       }
-      CLAIM_EDGES.forEach((k, i) => (row[`e${i}`] = c.out[k] ?? []));
+      CLAIM_EDGES.forEach((k, i) => {
+        const label = k.split('>')[1]!;
+        row[`e${i}`] = (c.out[k] ?? []).map((e) => ({ t: slotOf(label, e.t), p: e.p }));
+      });
       write.claims.push(row);
     }
     write.contributions.push({
@@ -607,7 +648,12 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
   for (const p of group.problems) {
     write.problems.push({ problemId: p.problemId, problem: JSON.stringify(p.problem), origin: p.origin });
   }
-  run(WRITE, { w: write, meta: META_ID, nextSeq });
+  const written = rows(WRITE, { w: write, meta: META_ID, nextSeq });
+  pending.push(
+    written.then((r) => {
+      if (r.length !== 1) throw new Error('neo4j store: a concept or source the group refers to is missing');
+    }),
+  );
   // Shared edges merged from scratch (a replaced or removed chapter held them): their ends exist by now.
   for (const [type, w] of edgeWrites) {
     const ends = `MATCH (a:${CONCEPT} {id: row.s}) MATCH (b:${CONCEPT} {id: row.t})`;
@@ -649,6 +695,8 @@ const CLAIM_EDGES: readonly string[] = [
 ];
 
 type WriteParams = Record<string, Props[]> & {
+  cids: string[];
+  sids: string[];
   cu: Props[];
   src: Props[];
   doc: Props[];
@@ -658,7 +706,17 @@ type WriteParams = Record<string, Props[]> & {
   problems: Props[];
 };
 function emptyWrite(): WriteParams {
-  const w: WriteParams = { cu: [], src: [], doc: [], sec: [], claims: [], contributions: [], problems: [] };
+  const w: WriteParams = {
+    cids: [],
+    sids: [],
+    cu: [],
+    src: [],
+    doc: [],
+    sec: [],
+    claims: [],
+    contributions: [],
+    problems: [],
+  };
   CATEGORIES.forEach((_, i) => (w[`c${i}`] = []));
   SECTION_EDGES.forEach((_, i) => (w[`e${i}`] = []));
   EDGE_TYPES.forEach((_, i) => (w[`a${i}`] = []));
@@ -667,40 +725,50 @@ function emptyWrite(): WriteParams {
 
 /**
  * What every write transaction writes, as one statement whose text never changes (so the server plans it
- * once): concepts updated in place and new ones (one subquery per category label), changed sources, the
- * new versions' documents, sections and the edges sections start, claims with the edges they start, the
- * shared edges appended to or created (one subquery per type), known problems, Contribution nodes and the
- * next ingest-order number. Unused parts get empty lists. The outer query is one row, so the subqueries
- * run one after the other, each seeing what the ones before it wrote.
+ * once, and `replan=skip` keeps it from planning it again as the graph grows: every lookup in it is by a
+ * unique key, whatever the statistics say): concepts updated in place and new ones (one subquery per
+ * category label), changed sources, the new versions' documents and sections, then the concepts and sources
+ * the group's edges end at, each looked up once (`cids`, `sids`); the edges sections start, claims with the
+ * edges they start, the shared edges appended to or created (one subquery per type) name their ends by
+ * position in those lists (an index seek per end would cost more than the edge); known problems,
+ * Contribution nodes and the next ingest-order number. Unused parts get empty lists. The outer query is one
+ * row, so the subqueries run one after the other, each seeing what the ones before it wrote. It returns one
+ * row only when every looked-up node was found, in order (the caller fails the transaction otherwise).
  */
+const at = (list: string, i: string) => `${list}[toInteger(${i})]`;
 const WRITE = [
-  `MATCH (m:${INGEST_META} {id: $meta})`,
+  `CYPHER replan=skip MATCH (m:${INGEST_META} {id: $meta})`,
   `CALL () { UNWIND $w.cu AS row MATCH (n:${CONCEPT} {id: row.id}) SET n += row.scalars, ${CONCEPT_APPEND} }`,
   ...CATEGORIES.map((c, i) => {
     const label = CATEGORY_LABEL[c];
     return `CALL () { UNWIND $w.c${i} AS row CREATE (n:${CONCEPT}${label ? `:${label}` : ''}) SET n = row }`;
   }),
   `CALL () { UNWIND $w.src AS row MERGE (n:${SOURCE} {id: row.id}) SET n = row.props }`,
-  `CALL () { UNWIND $w.doc AS row CREATE (n:${NODE_LABEL.document}) SET n = row }`,
-  `CALL () { UNWIND $w.sec AS row CREATE (n:${NODE_LABEL.section}) SET n = row }`,
-  ...SECTION_EDGES.map(
-    ([type, from, to], i) =>
-      `CALL () { UNWIND $w.e${i} AS row MATCH (a:${from} {id: row.s}) MATCH (b:${to} {id: row.t})
-        CREATE (a)-[r:${type}]->(b) SET r = row.props }`,
-  ),
-  `CALL () { UNWIND $w.claims AS row CREATE (c:${NODE_LABEL.claim}) SET c = row.props WITH c, row ${CLAIM_EDGES.map(
+  `CALL () { UNWIND $w.doc AS row CREATE (n:${NODE_LABEL.document}) SET n = row RETURN collect(n) AS docs }`,
+  `CALL () { UNWIND $w.sec AS row CREATE (n:${NODE_LABEL.section}) SET n = row RETURN collect(n) AS secs }`,
+  `CALL () { UNWIND $w.cids AS id MATCH (n:${CONCEPT} {id: id}) RETURN collect(n) AS cs, collect(n.id) AS cids }`,
+  `CALL () { UNWIND $w.sids AS id MATCH (n:${SOURCE} {id: id}) RETURN collect(n) AS ss, collect(n.id) AS sids }`,
+  'WITH * WHERE cids = $w.cids AND sids = $w.sids',
+  ...SECTION_EDGES.map(([type, , to], i) => {
+    const list = to === NODE_LABEL.section ? 'secs' : to === NODE_LABEL.document ? 'docs' : 'cs';
+    return `CALL (${list === 'secs' ? 'secs' : `secs, ${list}`}) { UNWIND $w.e${i} AS row
+        WITH row, ${at('secs', 'row.s')} AS a, ${at(list, 'row.t')} AS b CREATE (a)-[r:${type}]->(b) SET r = row.props }`;
+  }),
+  `CALL (ss, secs, cs) { UNWIND $w.claims AS row CREATE (c:${NODE_LABEL.claim}) SET c = row.props WITH c, row, ss, secs, cs ${CLAIM_EDGES.map(
     (k, i) => {
       const [type, label] = k.split('>') as [string, string];
-      return `CALL (c, row) { UNWIND row.e${i} AS e MATCH (x:${label} {id: e.t}) CREATE (c)-[r:${type}]->(x) SET r = e.p }`;
+      const list = label === NODE_LABEL.source ? 'ss' : label === NODE_LABEL.section ? 'secs' : 'cs';
+      return `CALL (c, row, ${list}) { UNWIND row.e${i} AS e WITH c, e, ${at(list, 'e.t')} AS x CREATE (c)-[r:${type}]->(x) SET r = e.p }`;
     },
   ).join(' ')} }`,
   ...EDGE_TYPES.map((type, i) => {
     const append = APPEND[type === EDGE_TYPE.co_mention ? 'co_mention' : 'relation'];
-    return `CALL () { UNWIND $w.a${i} AS row MATCH (a:${CONCEPT} {id: row.s}) MATCH (b:${CONCEPT} {id: row.t})
+    return `CALL (cs) { UNWIND $w.a${i} AS row WITH row, ${at('cs', 'row.s')} AS a, ${at('cs', 'row.t')} AS b
       MERGE (a)-[r:${type}]->(b) ON CREATE SET r = row.props ON MATCH SET ${append} }`;
   }),
   `CALL () { UNWIND $w.problems AS row MERGE (k:${KNOWN_PROBLEM} {problemId: row.problemId})
     SET k.problem = row.problem, k.origin = row.origin }`,
   `CALL () { UNWIND $w.contributions AS row CREATE (c:${CONTRIBUTION}) SET c = row }`,
   'SET m.nextSeq = $nextSeq',
+  'RETURN 1 AS ok',
 ].join('\n');
