@@ -8,6 +8,8 @@
  * allocation and of hash-map look-ups.
  */
 
+import { isKeyWordCode } from '../text/normalize';
+
 export interface AcHit<T> {
   start: number;
   end: number;
@@ -87,6 +89,36 @@ class TrieBuilder {
 const NONE = -1;
 const MANY = -2;
 
+/** Occurrences found by searchLongestInWords, in buffers shared by every search (grown as needed). */
+const found = {
+  starts: new Int32Array(256),
+  ends: new Int32Array(256),
+  patterns: new Int32Array(256),
+  counts: new Int32Array(1024),
+  sorted: new Int32Array(256),
+  grow(): void {
+    const size = 2 * this.starts.length;
+    const more = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.starts = more(this.starts);
+    this.ends = more(this.ends);
+    this.patterns = more(this.patterns);
+  },
+  /** Zeroed counters for ends 0 to size - 1. */
+  byEnd(size: number): Int32Array {
+    if (this.counts.length < size) this.counts = new Int32Array(Math.max(size, 2 * this.counts.length));
+    else this.counts.fill(0, 0, size);
+    return this.counts;
+  },
+  order(size: number): Int32Array {
+    if (this.sorted.length < size) this.sorted = new Int32Array(Math.max(size, 2 * this.sorted.length));
+    return this.sorted;
+  },
+};
+
 export class AhoCorasick<T> {
   /** The trie while patterns are added; null once built. */
   private trie: TrieBuilder | null = new TrieBuilder();
@@ -109,6 +141,11 @@ export class AhoCorasick<T> {
   private root = new Int32Array(0);
   /** Without that table: bit (c mod 1024) set when some root transition's code c falls on it. */
   private readonly rootBits = new Int32Array(32);
+  /**
+   * With that table: 1 for each code that some pattern contains. A code outside every pattern leads back
+   * to the root from any state, without a walk down the failure chain (most Han characters of a sentence).
+   */
+  private alphabet = new Uint8Array(0);
 
   /** Adds a pattern; a pattern added twice keeps its first payload. Returns false for an empty one. */
   add(pattern: string, payload: T): boolean {
@@ -127,48 +164,36 @@ export class AhoCorasick<T> {
     return this.payloads.length;
   }
 
-  /** Computes the failure links (breadth first) and compiles the automaton. Called once, before the first search. */
+  /** Whether the failure links and the tables built on them are made (see link()). */
+  private linked = false;
+
+  /** Compiles the automaton and computes its failure links. Called once, before the first search. */
   build(): this {
+    this.compile();
+    if (!this.linked) this.link();
+    return this;
+  }
+
+  /**
+   * Compiles the trie into the tables every search reads: transitions, patterns ending at each node, the
+   * root's transitions. searchLongestInWords needs no more (it walks the trie, not the automaton).
+   */
+  private compile(): void {
     const trie = this.trie;
-    if (!trie) return this;
+    if (!trie) return;
     const count = trie.count;
     let edgeCount = 0;
     for (let n = 0; n < count; n++) edgeCount += trie.childCount(n);
-    // One buffer for every table: a chapter builds two small automata, and typed arrays are costly to allocate.
-    const buf = new Int32Array(8 * count + 2 * edgeCount);
+    // One buffer for these tables: a chapter builds two small tries, and typed arrays are costly to allocate.
+    const buf = new Int32Array(4 * count + 2 * edgeCount);
     let at = 0;
     const table = (size: number) => buf.subarray(at, (at += size));
     const nodes = table(3 * count);
     const edges = table(2 * edgeCount);
-    const report = table(count);
     const out = table(count);
-    const dict = table(count);
-    const depth = table(count);
-    const queue = table(count);
     out.set(trie.ends);
-    dict.fill(-1);
-    let tail = 0;
-    trie.forEachChild(0, (_, v) => {
-      queue[tail++] = v;
-      depth[v] = 1;
-    });
-    // Failure links on the trie, then the tables the search reads.
-    for (let qi = 0; qi < tail; qi++) {
-      const u = queue[qi]!;
-      trie.forEachChild(u, (c, v) => {
-        let f = nodes[3 * u + 2]!;
-        while (f !== 0 && trie.child(f, c) < 0) f = nodes[3 * f + 2]!;
-        const target = trie.child(f, c);
-        const fv = target >= 0 && target !== v ? target : 0;
-        nodes[3 * v + 2] = fv;
-        dict[v] = out[fv]! >= 0 ? fv : dict[fv]!;
-        depth[v] = depth[u]! + 1;
-        queue[tail++] = v;
-      });
-    }
     let e = 0;
     for (let n = 0; n < count; n++) {
-      report[n] = out[n]! >= 0 ? n : dict[n]!;
       nodes[3 * n] = e;
       if (trie.childCount(n) > LINEAR_SCAN) {
         // Nodes searched by bisection need their transitions in code order.
@@ -186,19 +211,57 @@ export class AhoCorasick<T> {
     }
     this.nodes = nodes;
     this.edges = edges;
-    this.report = report;
     this.out = out;
-    this.dict = dict;
-    this.depth = depth;
     // Worth its 256 KiB only for a large automaton (the vocabulary), not a chapter's few own terms.
     if (this.payloads.length >= 1000) {
       this.root = new Int32Array(65536).fill(-1);
       trie.forEachChild(0, (c, v) => (this.root[c] = v));
+      this.alphabet = new Uint8Array(65536);
+      for (let t = 0; t < edgeCount; t++) this.alphabet[edges[2 * t]!] = 1;
     } else {
       trie.forEachChild(0, (c) => (this.rootBits[(c >> 5) & 31]! |= 1 << (c & 31)));
     }
     this.trie = null;
-    return this;
+  }
+
+  /** Computes the failure links (breadth first, on the compiled trie) and the tables built on them. */
+  private link(): void {
+    const { nodes, edges, out } = this;
+    const count = out.length;
+    const buf = new Int32Array(4 * count);
+    let at = 0;
+    const table = (size: number) => buf.subarray(at, (at += size));
+    const report = table(count);
+    const dict = table(count);
+    const depth = table(count);
+    const queue = table(count);
+    dict.fill(-1);
+    let tail = 0;
+    for (let t = nodes[0]!; t < nodes[1]!; t++) {
+      const v = edges[2 * t + 1]!;
+      queue[tail++] = v;
+      depth[v] = 1;
+    }
+    for (let qi = 0; qi < tail; qi++) {
+      const u = queue[qi]!;
+      for (let t = nodes[3 * u]!; t < nodes[3 * u + 1]!; t++) {
+        const c = edges[2 * t]!;
+        const v = edges[2 * t + 1]!;
+        let f = nodes[3 * u + 2]!;
+        while (f !== 0 && this.child(f, c) < 0) f = nodes[3 * f + 2]!;
+        const target = this.child(f, c);
+        const fv = target >= 0 && target !== v ? target : 0;
+        nodes[3 * v + 2] = fv;
+        dict[v] = out[fv]! >= 0 ? fv : dict[fv]!;
+        depth[v] = depth[u]! + 1;
+        queue[tail++] = v;
+      }
+    }
+    for (let n = 0; n < count; n++) report[n] = out[n]! >= 0 ? n : dict[n]!;
+    this.report = report;
+    this.dict = dict;
+    this.depth = depth;
+    this.linked = true;
   }
 
   /** The child of node n on code c, or -1. */
@@ -222,6 +285,17 @@ export class AhoCorasick<T> {
 
   /** The next state from `n` on code `c`, following failure links. */
   private step(n: number, c: number): number {
+    if (this.root.length) {
+      // The vocabulary's automaton: a code in no pattern has no transition anywhere.
+      if (!this.alphabet[c]) return 0;
+      while (n !== 0) {
+        const to = this.child(n, c);
+        if (to >= 0) return to;
+        n = this.nodes[3 * n + 2]!;
+      }
+      const r = this.root[c]!;
+      return r < 0 ? 0 : r;
+    }
     while (n !== 0) {
       const to = this.child(n, c);
       if (to >= 0) return to;
@@ -252,6 +326,63 @@ export class AhoCorasick<T> {
       while (k >= 0) {
         if (accept(i + 1 - depth[k]!, i + 1, payloads[out[k]!]!)) break;
         k = dict[k]!;
+      }
+    }
+  }
+
+  /**
+   * What `searchLongest(text, accept)` does when `accept` refuses every occurrence that starts or ends
+   * inside a word (a key word character on both sides of its first or last character, see isKeyWordCode):
+   * such occurrences are never offered. The occurrences are found by walking the trie from each offset a
+   * pattern may start at (a word's start, or any character that is not a word character) rather than by
+   * the automaton, which steps through every character and down failure chains inside words. They are
+   * then offered as searchLongest offers them: by end, and at one end longest first until one is taken.
+   * `accept` must not search with any automaton (the occurrences are kept in shared buffers meanwhile).
+   */
+  searchLongestInWords(text: string, accept: (start: number, end: number, payload: T) => boolean): void {
+    if (this.trie) this.compile();
+    const { out, payloads, root } = this;
+    const len = text.length;
+    const dense = root.length > 0;
+    let count = 0;
+    let prevWord = false;
+    for (let p = 0; p < len; p++) {
+      const c0 = text.charCodeAt(p);
+      const word = isKeyWordCode(c0);
+      const inWord = word && prevWord;
+      prevWord = word;
+      if (inWord) continue;
+      let node: number;
+      if (dense) node = root[c0]!;
+      else node = this.rootBits[(c0 >> 5) & 31]! & (1 << (c0 & 31)) ? this.child(0, c0) : -1;
+      for (let q = p; node > 0;) {
+        const k = out[node]!;
+        if (k >= 0 && !(q + 1 < len && isKeyWordCode(text.charCodeAt(q)) && isKeyWordCode(text.charCodeAt(q + 1)))) {
+          if (count === found.starts.length) found.grow();
+          found.starts[count] = p;
+          found.ends[count] = q + 1;
+          found.patterns[count++] = k;
+        }
+        if (++q >= len) break;
+        node = this.child(node, text.charCodeAt(q));
+      }
+    }
+    if (!count) return;
+    // By end (a stable counting sort keeps each end's occurrences in order of start: longest first).
+    const { starts, ends, patterns } = found;
+    const at = found.byEnd(len + 2);
+    for (let h = 0; h < count; h++) at[ends[h]! + 1]!++;
+    for (let e = 1; e <= len + 1; e++) at[e]! += at[e - 1]!;
+    const order = found.order(count);
+    for (let h = 0; h < count; h++) order[at[ends[h]!]!++] = h;
+    // The walk above is over: callbacks may run (they must not search, which would reuse the buffers).
+    for (let j = 0; j < count;) {
+      const end = ends[order[j]!]!;
+      let taken = false;
+      for (; j < count && ends[order[j]!] === end; j++) {
+        if (taken) continue;
+        const h = order[j]!;
+        taken = accept(starts[h]!, end, payloads[patterns[h]!]!);
       }
     }
   }

@@ -28,6 +28,37 @@ function firstChars(words: string, ignoreCase: boolean): Set<number> | null {
   return out;
 }
 
+/**
+ * The character codes a cue's alternatives continue with (their second character), or null when some
+ * alternative's second character is not a fixed one (a class, group, escape, quantifier…). A cue tried at
+ * `p` can only match when `text[p + 1]` is one of them.
+ */
+function secondChars(words: string, ignoreCase: boolean): Set<number> | null {
+  const out = new Set<number>();
+  const special = '\\()[].^$|?*+{';
+  const quantifier = '?*+{';
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= words.length; i++) {
+    const c = words[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    if (c !== undefined && !(c === '|' && depth === 0)) continue;
+    // An alternative words[start, i): two literal characters, neither made optional or repeated.
+    const alt = words.slice(start, i);
+    start = i + 1;
+    if (alt.length < 2 || special.includes(alt[0]!) || special.includes(alt[1]!)) return null;
+    if (alt.length > 2 && quantifier.includes(alt[2]!)) return null;
+    for (const v of ignoreCase ? [alt[1]!, alt[1]!.toLowerCase(), alt[1]!.toUpperCase()] : [alt[1]!])
+      if (v.length === 1) out.add(v.charCodeAt(0));
+  }
+  return out;
+}
+
 /** A character of `\w` (without the `u` flag, as the cue patterns are written). */
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
@@ -41,6 +72,8 @@ export interface CueMatch {
 export class CueScanner {
   /** Each cue's pattern, anchored (sticky) so it is tried at one position only. */
   private readonly sticky: RegExp[];
+  /** Each cue's possible second characters (secondChars), or null. */
+  private readonly seconds: (Set<number> | null)[];
   /** Cues (in lexicon order) that may start with a given character code. */
   private readonly byFirst = new Map<number, number[]>();
   /** The same for a position inside a word: cues that open with `\b` and a word character cannot start there. */
@@ -54,6 +87,12 @@ export class CueScanner {
   private readonly atStart = new Uint16Array(65536);
   private readonly inWord = new Uint16Array(65536);
   private readonly lists: number[][] = [];
+  /**
+   * Each of those lists split by the next character: the cues of the list that may go on with it (in
+   * lexicon order), and the cues whose second character is not fixed (for any other next character).
+   */
+  private readonly byNext: Map<number, number[]>[] = [];
+  private readonly anyNext: number[][] = [];
 
   /** `ignoreCase`: match every cue regardless of letter case (else as its own pattern says). */
   constructor(cues: readonly Cue[], opts: { ignoreCase?: boolean } = {}) {
@@ -62,6 +101,7 @@ export class CueScanner {
       return new RegExp(c.re.source, `${opts.ignoreCase && !flags.includes('i') ? `${flags}i` : flags}y`);
     });
     const firsts = cues.map((c, i) => firstChars(c.words, this.sticky[i]!.ignoreCase));
+    this.seconds = cues.map((c, i) => (firsts[i] === null ? null : secondChars(c.words, this.sticky[i]!.ignoreCase)));
     firsts.forEach((set, i) => {
       if (set === null) this.anywhere.push(i);
     });
@@ -83,6 +123,23 @@ export class CueScanner {
       for (const [code, list] of map) {
         this.lists.push(list);
         table[code] = this.lists.length;
+        const byNext = new Map<number, number[]>();
+        const anyNext: number[] = [];
+        for (const i of list) {
+          const second = this.seconds[i]!;
+          if (second === null) {
+            anyNext.push(i);
+            for (const l of byNext.values()) l.push(i);
+            continue;
+          }
+          for (const c of second) {
+            let l = byNext.get(c);
+            if (!l) byNext.set(c, (l = [...anyNext]));
+            l.push(i);
+          }
+        }
+        this.byNext.push(byNext);
+        this.anyNext.push(anyNext);
       }
     }
   }
@@ -93,7 +150,10 @@ export class CueScanner {
     for (let p = 0; p < text.length; p++) {
       const inWord = p > 0 && isWordCode(text.charCodeAt(p - 1));
       const list = (inWord ? this.inWord : this.atStart)[text.charCodeAt(p)]!;
-      const cues = list ? this.lists[list - 1]! : this.anywhere;
+      // Only the cues that may start with this character and go on with the next one are tried.
+      const cues = list
+        ? (this.byNext[list - 1]!.get(p + 1 < text.length ? text.charCodeAt(p + 1) : -1) ?? this.anyNext[list - 1]!)
+        : this.anywhere;
       for (const i of cues) {
         const re = this.sticky[i]!;
         re.lastIndex = p;

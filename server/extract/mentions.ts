@@ -9,7 +9,7 @@ import type { ParsedChapter } from '../ingest/chapter';
 import type { Category, ConceptAttributes, GlossaryLink, Lang, MentionsAttributes } from '../model/types';
 import { nodeKey } from '../model/types';
 import { toSimplified, wordBoundaries } from '../text/chinese';
-import { matchKey, matchText, originalRange, type MatchText } from '../text/normalize';
+import { isKeyWordCode, matchKey, matchText, originalRange, type MatchText } from '../text/normalize';
 import { isWhiteSpaceCode } from '../text/whitespace';
 import { ChapterWindows, WordBoundaries } from '../text/word-boundaries';
 import { AhoCorasick } from './aho-corasick';
@@ -65,6 +65,8 @@ const clean = (s: string) => (NEEDS_CLEAN.test(s) ? s.replace(QUOTES, '').replac
 
 /** An abbreviation: short, at least two capitals, no spaces (`PTSD`, `vmPFC`, `NMDARs`). */
 const ABBR = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9α-ωΑ-Ω-]{2,10}$/;
+/** ABBR.test, without running the pattern on what is too short or too long for it (most terms and texts). */
+const isAbbr = (s: string) => s.length >= 2 && s.length <= 10 && ABBR.test(s);
 
 // Words that end or start no term: a bold or italic span made of these is emphasis, not a definition.
 const EN_STOP = new Set(
@@ -200,17 +202,6 @@ function holdersOf(chapter: ParsedChapter): Holder[] {
   return out;
 }
 
-const conceptKeys = new Map<string, string>();
-/** The node key of a concept id, kept: vocabulary concepts are matched over and over. */
-function conceptKeyOf(id: string): string {
-  let key = conceptKeys.get(id);
-  if (key === undefined) {
-    if (conceptKeys.size > 100_000) conceptKeys.clear();
-    conceptKeys.set(id, (key = nodeKey.concept(id)));
-  }
-  return key;
-}
-
 /** Adds an alias to a concept's list unless it is there already (`set` mirrors the list). */
 function addAlias(a: ConceptAttributes, set: Set<string>, alias: string): void {
   if (set.has(alias)) return;
@@ -253,12 +244,35 @@ function parseGloss(gloss: string): { name?: string; abbrs: string[]; zh?: strin
   if (!parts.length || parts.length > 3) return null;
   const out: { name?: string; abbrs: string[]; zh?: string } = { abbrs: [] };
   for (const p of parts) {
-    if (ABBR.test(p)) out.abbrs.push(p);
+    if (isAbbr(p)) out.abbrs.push(p);
     else if (!isHanText(p) && isEnglishTerm(p, 7) && !/^(e\.g|i\.e|see|like|such as)\b/i.test(p)) out.name ??= p;
     else if (isChineseTerm(p)) out.zh ??= p;
     else return null;
   }
   return out.name || out.abbrs.length || out.zh ? out : null;
+}
+
+/** A function that returns `v` (made here: a closure bound to a const in a loop costs a naming call under tsx). */
+const constant =
+  <T>(v: T) =>
+  () =>
+    v;
+
+// The vocabulary forms met in a chapter's Chinese holders (see findMentions), in buffers shared by every
+// chapter: a normalised range and the form.
+let hitStarts = new Int32Array(4096);
+let hitEnds = new Int32Array(4096);
+let hitRefs: (FormRef | undefined)[] = new Array<FormRef | undefined>(4096).fill(undefined);
+
+function growHits(): void {
+  const size = 2 * hitStarts.length;
+  const starts = new Int32Array(size);
+  starts.set(hitStarts);
+  hitStarts = starts;
+  const ends = new Int32Array(size);
+  ends.set(hitEnds);
+  hitEnds = ends;
+  hitRefs = hitRefs.concat(new Array<FormRef | undefined>(size - hitRefs.length).fill(undefined));
 }
 
 /**
@@ -269,14 +283,13 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   const local = new Map<string, LocalTerm>();
   // Matching key → concept key, for forms the chapter itself gives (link texts, defined terms, glosses).
   const localForms = new Map<string, string>();
-  const vocabKey = conceptKeyOf;
   const entryToVocab = new Map<string, string>();
 
   /** The concept key a term stands for: the vocabulary's when it knows any of its forms, else a local one. */
   const resolveTerm = (forms: string[]): string | null => {
     for (const f of forms) {
       const ref = vocab.byKey.get(matchKey(f));
-      if (ref && (ref.kind !== 'abbreviation' || f.normalize('NFKC') === ref.form)) return vocabKey(ref.concept);
+      if (ref && (ref.kind !== 'abbreviation' || f.normalize('NFKC') === ref.form)) return ref.key;
     }
     for (const f of forms) {
       const k = localForms.get(matchKey(f));
@@ -294,16 +307,16 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
     if (!usable.length) return null;
     let key = opts.key ?? resolveTerm(usable);
     if (!key) {
-      const en = usable.find((f) => !isHanText(f) && !ABBR.test(f));
+      const en = usable.find((f) => !isHanText(f) && !isAbbr(f));
       const id = matchKey(simplifiedOf(en ?? usable[0]!)).replace(/\s+/g, '-');
       key = nodeKey.concept(`term:${id}`);
     }
-    const vocabId = key.startsWith('concept:') ? key.slice('concept:'.length) : key;
-    const known = vocab.concepts.get(vocabId);
     let term = local.get(key);
     if (!term) {
+      const vocabId = key.startsWith('concept:') ? key.slice('concept:'.length) : key;
+      const known = vocab.concepts.get(vocabId);
       const labels: Partial<Record<Lang, string>> = {};
-      for (const f of usable) if (!ABBR.test(f)) labels[langOf(f)] ??= simplifiedOf(f);
+      for (const f of usable) if (!isAbbr(f)) labels[langOf(f)] ??= simplifiedOf(f);
       if (!labels.en && !labels.zh) labels.en = usable[0];
       const category =
         known?.category ?? opts.category ?? (labels.zh ? categorize(labels.zh, vocab) : 'Concept') ?? 'Concept';
@@ -323,7 +336,7 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
       const k = matchKey(f);
       // A form keeps the first concept that claimed it; the vocabulary's forms are never taken over.
       if (!localForms.has(k) && !vocab.byKey.has(k)) localForms.set(k, key);
-      if (!ABBR.test(f) && !term.labels[langOf(f)]) term.labels[langOf(f)] = simplifiedOf(f);
+      if (!isAbbr(f) && !term.labels[langOf(f)]) term.labels[langOf(f)] = simplifiedOf(f);
     }
     return key;
   };
@@ -333,7 +346,7 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   for (const h of holders) {
     for (const l of h.links) {
       const ref = vocab.byKey.get(matchKey(l.text));
-      if (ref && ref.kind !== 'abbreviation') entryToVocab.set(`${l.scheme}:${l.id}`, vocabKey(ref.concept));
+      if (ref && ref.kind !== 'abbreviation') entryToVocab.set(`${l.scheme}:${l.id}`, ref.key);
     }
   }
   const seenLinks = new Set<string>();
@@ -366,7 +379,7 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
         const after = /^\s*[（(]([^（）()]+)[）)]/.exec(text.slice(b.plainEnd));
         if (after) gloss = parseGloss(after[1]!);
         const orAbbr = /^,\s*or\s+([A-Za-z][A-Za-z0-9-]{1,9})\b/.exec(text.slice(b.plainEnd));
-        if (orAbbr && ABBR.test(orAbbr[1]!)) gloss = { abbrs: [orAbbr[1]!] };
+        if (orAbbr && isAbbr(orAbbr[1]!)) gloss = { abbrs: [orAbbr[1]!] };
       }
       // An English term's abbreviation must spell it (`vmPFC` for ventromedial prefrontal cortex).
       if (gloss && !isHanText(term)) gloss.abbrs = gloss.abbrs.filter((a) => longFormOf(a, term) !== null);
@@ -404,7 +417,7 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
       }
     }
     for (const m of text.includes(', or ') ? text.matchAll(OR_ABBR) : []) {
-      if (!ABBR.test(m[1]!)) continue;
+      if (!isAbbr(m[1]!)) continue;
       const long = longFormOf(m[1]!, text.slice(0, m.index).slice(-120));
       if (long) addLocal([long, m[1]!], 'defined');
     }
@@ -446,44 +459,67 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
     let wb: WordBoundaries | null = null;
     return () => (wb ??= hanBoundaries(h, windows));
   });
+  /** Takes the vocabulary's form `ref` at the normalised range [hs, he) of holder i if it stands there. */
+  const takeVocab = (i: number, cands: Candidate[], hs: number, he: number, ref: FormRef): boolean => {
+    const m = keys[i]!;
+    if (!boundaryOk(m, hs, he, bounds[i]!)) return false;
+    const [s, e] = originalRange(m, hs, he);
+    if (ref.kind === 'abbreviation' && holders[i]!.text.slice(s, e).normalize('NFKC') !== ref.form) return false;
+    cands.push({ start: s, end: e, concept: ref.key, via: 'vocabulary', fixed: false });
+    return true;
+  };
   /** The vocabulary's matches in holder i: at each end, the longest form on word boundaries. */
   const vocabMatches = (i: number): Candidate[] => {
-    const h = holders[i]!;
-    const m = keys[i]!;
     const cands: Candidate[] = [];
-    vocab.matcher.searchLongest(m.text, (hs, he, ref) => {
-      if (!boundaryOk(m, hs, he, bounds[i]!)) return false;
-      const [s, e] = originalRange(m, hs, he);
-      if (ref.kind === 'abbreviation' && h.text.slice(s, e).normalize('NFKC') !== ref.form) return false;
-      cands.push({ start: s, end: e, concept: vocabKey(ref.concept), via: 'vocabulary', fixed: false });
-      return true;
-    });
+    vocab.matcher.searchLongestInWords(keys[i]!.text, (hs, he, ref) => takeVocab(i, cands, hs, he, ref));
     return cands;
   };
   // Holders without Chinese need no jieba and are matched at once. In the others, a first walk over every
   // form found (not only the longest) queues each jieba window a boundary test could ask about, so that
-  // the chapter's windows are segmented in one call before they are matched.
+  // the chapter's windows are segmented in one call before they are matched. That walk records the forms
+  // it meets (per end offset, longest first, as the automaton reports them); the matching then reads
+  // them back instead of walking the text again.
   const vocabHits: Candidate[][] = [];
   const chinese: number[] = [];
+  let hitCount = 0;
   keys.forEach((m, i) => {
     if (!hasHanCode(m.text)) {
       vocabHits[i] = vocabMatches(i);
       return;
     }
-    chinese.push(i);
+    chinese.push(i, hitCount);
+    const wb = bounds[i]!;
     const ahead: BoundaryTest = {
       has: (offset) => {
-        bounds[i]!().want(offset);
+        wb().want(offset);
         return true;
       },
     };
-    vocab.matcher.searchLongest(m.text, (hs, he) => {
-      boundaryOk(m, hs, he, () => ahead);
+    const aheadOf = constant(ahead);
+    vocab.matcher.searchLongestInWords(m.text, (hs, he, ref) => {
+      if (hitCount === hitStarts.length) growHits();
+      hitStarts[hitCount] = hs;
+      hitEnds[hitCount] = he;
+      hitRefs[hitCount++] = ref;
+      boundaryOk(m, hs, he, aheadOf);
       return false;
     });
   });
   windows.flush();
-  for (const i of chinese) vocabHits[i] = vocabMatches(i);
+  for (let k = 0; k < chinese.length; k += 2) {
+    const i = chinese[k]!;
+    const to = k + 2 < chinese.length ? chinese[k + 3]! : hitCount;
+    const cands: Candidate[] = [];
+    // As searchLongest: at each end, the first form taken ends the look at that end.
+    for (let j = chinese[k + 1]!; j < to;) {
+      const he = hitEnds[j]!;
+      let taken = false;
+      for (; j < to && hitEnds[j] === he; j++) if (!taken) taken = takeVocab(i, cands, hitStarts[j]!, he, hitRefs[j]!);
+    }
+    vocabHits[i] = cands;
+  }
+  // (The recorded forms are not kept past the chapter.)
+  hitRefs.fill(undefined, 0, hitCount);
   // A concept's category: found ones are cached (a category never changes once the concept is known; a
   // key that is not yet a concept may become a chapter term later, so 'Concept' is not cached).
   const categories = new Map<string, Category>();
@@ -500,7 +536,7 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
     const out: Candidate[] = [];
     if (!matcher.size) return out;
     const m = keys[i]!;
-    matcher.searchLongest(m.text, (hs, he, concept) => {
+    matcher.searchLongestInWords(m.text, (hs, he, concept) => {
       if (!boundaryOk(m, hs, he, bounds[i]!)) return false;
       const [s, e] = originalRange(m, hs, he);
       const term = local.get(concept)!;
@@ -525,19 +561,27 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   const buildMatcher = (skip: ReadonlySet<string>) => {
     const matcher = new AhoCorasick<string>();
     for (const [k, concept] of localForms) if (!skip.has(k)) matcher.add(k, concept);
-    return matcher.build();
+    // Compiled by its first search (searchLongestInWords needs no failure links).
+    return matcher;
   };
   // Compounds are built on what links, the vocabulary and the chapter's terms found so far; a second,
   // small matcher then finds only the compounds, so no holder is searched twice for the same forms.
   const firstMatcher = buildMatcher(new Set());
   const firstForms = new Set(localForms.keys());
   const firstHits: Candidate[][] = [];
+  /** The spans chosen among those hits (null: none), final for a holder where no compound is found. */
+  const firstSpans: (Candidate[] | null)[] = [];
   holders.forEach((h, i) => {
     const lh = localHits(i, firstMatcher);
     firstHits.push(lh);
     const vh = vocabHits[i]!;
-    if (!vh.length && !lh.length && !h.links.length) return;
-    const spans = selectSpans([...linkHits[i]!, ...vh, ...lh]);
+    const lk = linkHits[i]!;
+    if (!vh.length && !lh.length && !lk.length) {
+      firstSpans.push(null);
+      return;
+    }
+    const spans = selectSpans(concat3(lk, vh, lh));
+    firstSpans.push(spans);
     for (const c of compoundsIn(h, spans, catOf, vocab)) addLocal([c.term], 'rule', { category: c.category });
   });
   const compoundMatcher = buildMatcher(firstForms);
@@ -549,10 +593,13 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   const counted = new Set<string>();
   const mentions: FoundMention[] = [];
   holders.forEach((h, i) => {
-    const cands = [...linkHits[i]!, ...vocabHits[i]!, ...firstHits[i]!, ...localHits(i, compoundMatcher)];
-    if (!cands.length) return;
+    const compounds = localHits(i, compoundMatcher);
+    // (selectSpans depends on its candidates alone: without compounds, they are the first pass's.)
+    const chosen = compounds.length
+      ? selectSpans([...linkHits[i]!, ...vocabHits[i]!, ...firstHits[i]!, ...compounds])
+      : firstSpans[i];
+    if (!chosen?.length) return;
     counted.clear();
-    const chosen = selectSpans(cands);
     for (const c of chosen) {
       const surface = clean(h.text.slice(c.start, c.end));
       if (!surface) continue;
@@ -605,7 +652,7 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
       aliasSets.set(key, aliases);
     }
     addAlias(a, aliases, surface);
-    addAlias(a, aliases, simplified);
+    if (simplified !== surface) addAlias(a, aliases, simplified);
     // A concept counts once per sentence: a gloss (`术语（Term, ABBR）`) is not a second mention.
     if (!counted.has(key)) {
       counted.add(key);
@@ -752,6 +799,8 @@ function gluedModifier(h: Holder, c: Candidate, chosen: Candidate[], catOf: (key
 }
 
 const STRADDLE = new Set(['剂量', '药量', '症状', '病理', '病人', '性质']);
+/** Their first characters (a match ending on any other is not looked up). */
+const STRADDLE_FIRST = new Set([...STRADDLE].map((w) => w.charCodeAt(0)));
 
 /** What boundaryOk asks jieba: whether a word boundary falls at an offset of the holder's text. */
 interface BoundaryTest {
@@ -762,13 +811,14 @@ function boundaryOk(m: MatchText, s: number, e: number, bounds: () => BoundaryTe
   const t = m.text;
   const first = t.charCodeAt(s);
   const last = t.charCodeAt(e - 1);
-  if (isWordCode(first) && s > 0 && isWordCode(t.charCodeAt(s - 1))) return false;
-  if (isWordCode(last) && e < t.length && isWordCode(t.charCodeAt(e))) return false;
+  // (searchLongestInWords never offers such a match; other searches may.)
+  if (isKeyWordCode(first) && s > 0 && isKeyWordCode(t.charCodeAt(s - 1))) return false;
+  if (isKeyWordCode(last) && e < t.length && isKeyWordCode(t.charCodeAt(e))) return false;
   const hanStart = isHanCode(first);
   const hanEnd = isHanCode(last);
   if (!hanStart && !hanEnd) return true;
   // jieba splits `麻醉剂量` as 麻醉剂/量, but a dose is no anaesthetic.
-  if (hanEnd && STRADDLE.has(t.slice(e - 1, e + 1))) return false;
+  if (hanEnd && STRADDLE_FIRST.has(last) && STRADDLE.has(t.slice(e - 1, e + 1))) return false;
   // A side next to a non-Han character or the edge needs no segmenter; jieba is asked only when it must.
   const startFree = !hanStart || s === 0 || !isHanCode(t.charCodeAt(s - 1));
   const endFree = !hanEnd || e === t.length || !isHanCode(t.charCodeAt(e));
@@ -789,7 +839,14 @@ function hasHanCode(text: string): boolean {
 }
 
 const isHanCode = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
-const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x3b1 && c <= 0x3c9);
+
+/** `[...a, ...b, ...c]`, without the iterators of a spread. */
+function concat3<T>(a: T[], b: T[], c: T[]): T[] {
+  const out = a.slice();
+  for (const x of b) out.push(x);
+  for (const x of c) out.push(x);
+  return out;
+}
 
 /**
  * Non-overlapping spans: authoritative spans first, then the longest, leftmost others. A longer match

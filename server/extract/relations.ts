@@ -53,21 +53,30 @@ interface Sentence {
 }
 
 // Clause marks as code units (clause bounds are scanned character by character for every cue).
-const CLAUSE_MARK_ZH = new Set([...'，,；;。！？!?：:—'].map((c) => c.charCodeAt(0)));
-const CLAUSE_MARK_EN = new Set([...';:!?—'].map((c) => c.charCodeAt(0)));
+// (Tables by code unit: a look-up per character, cheaper than a set's.)
+const codeTable = (chars: string) => {
+  const table = new Uint8Array(65536);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+};
+const CLAUSE_MARK_ZH = codeTable('，,；;。！？!?：:—');
+const CLAUSE_MARK_EN = codeTable(';:!?—');
 const COORD_ZH = /^\s*(?:和|与|及|及其|以及|或|、|和\/或|或者)\s*$/;
 const COORD_EN = /^\s*(?:,?\s*and|,?\s*or|,|as well as|and\/or|,\s*and|,\s*or)\s*(?:the\s+|even\s+)?$/i;
 
 // Anaphors and the category their noun implies (null: any).
-const ZH_ANAPHORS: [RegExp, Category | null][] = [
-  [/(?:该|此|这种|这类|这一)(?:药物|药|化合物|疗法|治疗)/g, 'Intervention'],
-  [/(?:该|此|这种|这一)(?:疾病|障碍|病症)/g, 'Disorder'],
-  [/(?:该|此|这种|这一)(?:机制|过程)/g, 'Mechanism'],
-  [/(?:该|此|这个|这一)(?:回路|通路|脑区|区域)/g, 'Circuit'],
-  [/(?:该|此|这个|这一|这种)(?:理论|框架|模型|假说|方程|公式|定律|等式|假设|表达式)/g, 'Concept'],
-  [/它们|它|其/g, null],
+// (Each Chinese pattern comes with characters one of which every match holds: a sentence without any
+// of them is not searched.)
+const DEMONSTRATIVES = [...'该此这'];
+const ZH_ANAPHORS: [RegExp, Category | null, string[]][] = [
+  [/(?:该|此|这种|这类|这一)(?:药物|药|化合物|疗法|治疗)/g, 'Intervention', DEMONSTRATIVES],
+  [/(?:该|此|这种|这一)(?:疾病|障碍|病症)/g, 'Disorder', DEMONSTRATIVES],
+  [/(?:该|此|这种|这一)(?:机制|过程)/g, 'Mechanism', DEMONSTRATIVES],
+  [/(?:该|此|这个|这一)(?:回路|通路|脑区|区域)/g, 'Circuit', DEMONSTRATIVES],
+  [/(?:该|此|这个|这一|这种)(?:理论|框架|模型|假说|方程|公式|定律|等式|假设|表达式)/g, 'Concept', DEMONSTRATIVES],
+  [/它们|它|其/g, null, [...'它其']],
 ];
-const EN_ANAPHORS: [RegExp, Category | null][] = [
+const EN_ANAPHORS: [RegExp, Category | null, string[]?][] = [
   [/\b(?:this|the|that|such a)\s+(?:drug|compound|medication|agent|treatment|therapy)\b/gi, 'Intervention'],
   [/\b(?:this|the|that)\s+(?:disorder|disease|condition|illness)\b/gi, 'Disorder'],
   [
@@ -100,7 +109,7 @@ const pluralCategory =
   (pairs: [RegExp, Category][]) =>
   (word: string): Category | null =>
     pairs.find(([re]) => re.test(word))?.[1] ?? null;
-const ZH_PLURAL: [RegExp, (word: string) => Category | null][] = [
+const ZH_PLURAL: [RegExp, (word: string) => Category | null, string[]][] = [
   [
     /(?:这|上述|前述|以上)(?:两|二)(?:种|个|类)(?:过程|机制|药物|疗法|离子|分子|结构|区域|因素|力量|成分)?|两者|二者/g,
     pluralCategory([
@@ -109,9 +118,10 @@ const ZH_PLURAL: [RegExp, (word: string) => Category | null][] = [
       [/离子|分子/, 'Molecule'],
       [/结构|区域/, 'Circuit'],
     ]),
+    [...'两二'],
   ],
 ];
-const EN_PLURAL: [RegExp, (word: string) => Category | null][] = [
+const EN_PLURAL: [RegExp, (word: string) => Category | null, string[]?][] = [
   [
     /\b(?:(?:these|those|the)\s+two|both)\s+(?:processes|mechanisms|drugs|treatments|ions|molecules|structures|regions)\b/gi,
     pluralCategory([
@@ -246,7 +256,8 @@ export function findRelations(input: RelationInput): RelationOutput {
   for (const s of sentences) {
     if (s.slots.length < 2) continue;
     const zh = s.holder.lang === 'zh';
-    const used = new Set<string>();
+    /** Starts of the cues a modifier phrase has used. */
+    const used = new Set<number>();
     const hits = cueHits(s);
     // Modifier phrases first: `氯胺酮诱导的突触生成`, `ketamine-induced synaptogenesis`.
     if (zh) {
@@ -258,7 +269,7 @@ export function findRelations(input: RelationInput): RelationOutput {
         const opt = fit(h.cue.family, subj, obj);
         if (opt) {
           emit(s, subj, obj, opt, h.text, h.cue.confidence + 0.1, false);
-          used.add(`${h.start}`);
+          used.add(h.start);
         }
       }
     } else {
@@ -272,13 +283,13 @@ export function findRelations(input: RelationInput): RelationOutput {
           const opt = fit(family, subj, obj);
           if (opt) {
             emit(s, subj, obj, opt, m[0].slice(1), 0.8, false);
-            used.add(`${cs}`);
+            used.add(cs);
           }
         }
       }
     }
     for (const h of hits) {
-      if (used.has(`${h.start}`)) continue;
+      if (used.has(h.start)) continue;
       // `的急剧增加` is a noun, not a verb with a subject and an object.
       if (
         zh &&
@@ -303,6 +314,35 @@ export function findRelations(input: RelationInput): RelationOutput {
 
 /** Keeps the best-confidence copy of each (subject, predicate, object, evidence). */
 function dedupe(rels: ExtractedRelation[]): ExtractedRelation[] {
+  // The relations of one sentence are few: they are compared field by field, in a list per sentence, rather
+  // than by a key string made and hashed for each. (A `|` inside a field would let two keys run together:
+  // then the keys themselves decide, as they always did.)
+  const out: ExtractedRelation[] = [];
+  const bySentence = new Map<string, number[]>();
+  for (const r of rels) {
+    const ev = r.attributes.evidence[0];
+    if (ev === undefined || r.subject.includes('|') || r.object.includes('|') || ev.includes('|'))
+      return dedupeByKey(rels);
+    let seen = bySentence.get(ev);
+    if (!seen) bySentence.set(ev, (seen = []));
+    let at = -1;
+    for (const j of seen) {
+      const o = out[j]!;
+      if (o.subject === r.subject && o.object === r.object && o.attributes.predicate === r.attributes.predicate) {
+        at = j;
+        break;
+      }
+    }
+    if (at < 0) {
+      seen.push(out.length);
+      out.push(r);
+    } else if (out[at]!.attributes.confidence < r.attributes.confidence) out[at] = r;
+  }
+  return out;
+}
+
+/** dedupe by one key string per relation. */
+function dedupeByKey(rels: ExtractedRelation[]): ExtractedRelation[] {
   const best = new Map<string, ExtractedRelation>();
   for (const r of rels) {
     const k = `${r.subject}|${r.attributes.predicate}|${r.object}|${r.attributes.evidence[0]}`;
@@ -344,21 +384,26 @@ interface Reading {
   negated: boolean;
 }
 
+/**
+ * Whether a clause ends at `text[i]`. (Module-level helpers rather than closures in the hot paths: the
+ * tsx/esbuild build names every closure bound to a const as it is made, at a property definition each.)
+ */
+function isClauseMark(text: string, i: number, zh: boolean): boolean {
+  const c = text.charCodeAt(i);
+  if (zh) return CLAUSE_MARK_ZH[c] === 1;
+  // `,` or `.` before white space or the end.
+  return (
+    CLAUSE_MARK_EN[c] === 1 ||
+    ((c === 44 || c === 46) && (i + 1 >= text.length || isWhiteSpaceCode(text.charCodeAt(i + 1))))
+  );
+}
+
 /** The clause around [cs, ce): from the last clause mark before it to the first after it. */
 function clauseBounds(text: string, cs: number, ce: number, zh: boolean): [number, number] {
-  const isMark = (i: number) => {
-    const c = text.charCodeAt(i);
-    if (zh) return CLAUSE_MARK_ZH.has(c);
-    // `,` or `.` before white space or the end.
-    return (
-      CLAUSE_MARK_EN.has(c) ||
-      ((c === 44 || c === 46) && (i + 1 >= text.length || isWhiteSpaceCode(text.charCodeAt(i + 1))))
-    );
-  };
   let a = cs;
-  while (a > 0 && !isMark(a - 1)) a--;
+  while (a > 0 && !isClauseMark(text, a - 1, zh)) a--;
   let b = ce;
-  while (b < text.length && !isMark(b)) b++;
+  while (b < text.length && !isClauseMark(text, b, zh)) b++;
   return [a, b];
 }
 
@@ -442,6 +487,17 @@ function coordinated(s: Sentence, anchor: Slot, within: Slot[], zh: boolean): Sl
   }
   return group;
 }
+
+/**
+ * Whether a slot can be carried over as the agent of a clause without a subject: a concept that fits the
+ * option's subject (a disorder never), outside a clause that opens with a preposition (`向…大脑施用…`).
+ */
+const agentTest = (s: Sentence, zh: boolean, o: PredicateOption) => (x: Slot) =>
+  !(zh && /^[向对在从于给把将被]/.test(s.text.slice(clauseBounds(s.text, x.start, x.end, zh)[0]).trimStart())) &&
+  pick(
+    x,
+    o.subject.filter((c) => c !== 'Disorder'),
+  );
 
 function readCue(s: Sentence, cue: Cue, cs: number, ce: number): Reading[] | null {
   const zh = s.holder.lang === 'zh';
@@ -561,17 +617,7 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number): Reading[] | nul
       // clause has a subject of its own that names no concept (`我们了解到…`, `researchers…`).
       const before = s.slots.filter((x) => x.end <= a);
       const ownSubject = PERSONAL_SUBJECT.test(s.text.slice(a, cs));
-      // A concept inside a clause that opens with a preposition (`向…大脑施用…`) is no topic either.
-      const inPP = (x: Slot) => {
-        const [xa] = clauseBounds(s.text, x.start, x.end, zh);
-        return zh && /^[向对在从于给把将被]/.test(s.text.slice(xa).trimStart());
-      };
-      const agent = (x: Slot) =>
-        !inPP(x) &&
-        pick(
-          x,
-          o.subject.filter((c) => c !== 'Disorder'),
-        );
+      const agent = agentTest(s, zh, o);
       subj = ownSubject
         ? undefined
         : zh
@@ -639,6 +685,23 @@ function lastBeforeNextCue(s: Sentence, objects: Slot[], ce: number): Slot | und
  * before it in the sentence, then the earlier sentences of the paragraph from their first mention (their
  * topic). `This framework` / `该理论` names the chapter's theory: its most mentioned Concept or Mechanism.
  */
+/** Whether `text` holds any of `chars` (one-character strings, made once: a Han one is a new string each time). */
+function hasAnyChar(text: string, chars: string[]): boolean {
+  for (const c of chars) if (text.includes(c)) return true;
+  return false;
+}
+
+/** Adds a slot's concepts that fit an anaphor's category to its candidates, each once. */
+const candidateAdder = (cands: Slot['concepts'], cat: Category | null) => (sl: Slot) => {
+  const theory = cat === 'Concept';
+  for (const c of sl.concepts)
+    if (
+      (!cat || (theory ? c.category === 'Concept' || c.category === 'Mechanism' : c.category === cat)) &&
+      !cands.some((x) => x.key === c.key)
+    )
+      cands.push(c);
+};
+
 function findAnaphors(
   h: Holder,
   slots: Slot[],
@@ -652,7 +715,8 @@ function findAnaphors(
   const out: Slot[] = [];
   const taken: [number, number][] = [];
   // `这两种过程`, `these two processes`: the last two fitting concepts before it, as two slots on one span.
-  for (const [re, catOf] of zh ? ZH_PLURAL : EN_PLURAL) {
+  for (const [re, catOf, needs] of zh ? ZH_PLURAL : EN_PLURAL) {
+    if (needs !== undefined && !hasAnyChar(text, needs)) continue;
     for (const m of execAll(re, text)) {
       const s = m.index;
       const e = s + m[0].length;
@@ -675,7 +739,8 @@ function findAnaphors(
       for (const c of seen.reverse()) out.push({ start: s, end: e, concepts: [c], pronoun: true });
     }
   }
-  for (const [re, cat] of zh ? ZH_ANAPHORS : EN_ANAPHORS) {
+  for (const [re, cat, needs] of zh ? ZH_ANAPHORS : EN_ANAPHORS) {
+    if (needs !== undefined && !hasAnyChar(text, needs)) continue;
     for (const m of execAll(re, text)) {
       const s = m.index;
       const e = s + m[0].length;
@@ -688,11 +753,7 @@ function findAnaphors(
       taken.push([s, e]);
       const cands: Slot['concepts'] = [];
       const theory = cat === 'Concept';
-      const fits = (c: { category: Category }) =>
-        !cat || (theory ? c.category === 'Concept' || c.category === 'Mechanism' : c.category === cat);
-      const add = (sl: Slot) => {
-        for (const c of sl.concepts) if (fits(c) && !cands.some((x) => x.key === c.key)) cands.push(c);
-      };
+      const add = candidateAdder(cands, cat);
       // `This framework, known as predictive coding`: an apposition names it, and later uses of the same
       // noun (`this framework`) keep naming it.
       const noun = theory ? m[0].toLowerCase().replace(/^(?:this|that|the)\s+|^(?:该|此|这个|这一|这种)|'s$/g, '') : '';
@@ -784,16 +845,10 @@ function frameRelations(
   const idx = s.index;
   const prev = idx > 0 && sentences[idx - 1]!.holder.paragraph === s.holder.paragraph ? sentences[idx - 1]! : null;
   const dysHere = execAll(dysRe, s.text);
-  // Whether the previous sentence of the paragraph shows a sign too (asked only when it matters).
-  const dysPrev = () => {
-    if (!prev) return false;
-    const found = dysRe.test(prev.text);
-    dysRe.lastIndex = 0;
-    return found;
-  };
 
   // `在D中，是…C；在D2中，是…C2`: each frame clause group implicates its last structure.
-  if (zh && (dysHere.length || dysPrev())) {
+  // (Or when the previous sentence of the paragraph shows a sign: asked only when it matters.)
+  if (zh && (dysHere.length || (prev !== null && testOnce(dysRe, prev.text)))) {
     let start = 0;
     for (const part of s.text.split(/[；;]/)) {
       const end = start + part.length;
@@ -858,6 +913,13 @@ function frameRelations(
     if (!target) continue;
     for (const x of view) emit(s, target, x, IMPLICATED, m[0], 0.55, false);
   }
+}
+
+/** Whether a global pattern matches `text` (its `lastIndex` left at 0). */
+function testOnce(re: RegExp, text: string): boolean {
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
 }
 
 /**
@@ -929,6 +991,9 @@ function genitiveParts(s: Sentence, emit: Emit): void {
   for (let i = 0; i + 1 < s.slots.length; i++) {
     const [x, y] = [s.slots[i]!, s.slots[i + 1]!];
     if (x.pronoun || y.pronoun) continue;
+    // (`的` is one character, ` of ` at least four: shorter gaps are not looked at.)
+    const gap = y.start - x.end;
+    if (zh ? gap !== 1 : gap < 4) continue;
     if (!(zh ? GENITIVE_ZH : GENITIVE_EN).test(s.text.slice(x.end, y.start))) continue;
     // zh `整体的部分`; en `the part of the whole`.
     const [whole, part] = zh ? [x, y] : [y, x];

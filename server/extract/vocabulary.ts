@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { CATEGORIES, type Category, type Lang } from '../model/types';
+import { CATEGORIES, nodeKey, type Category, type Lang } from '../model/types';
 import { matchKey } from '../text/normalize';
 import { AhoCorasick } from './aho-corasick';
 
@@ -39,6 +39,8 @@ export interface VocabConcept extends ConceptEntry {
 /** What a matched form stands for. */
 export interface FormRef {
   concept: string;
+  /** The concept's node key (`concept:<id>`), made once here rather than for every match. */
+  key: string;
   /** `abbreviation` forms match only with the same letter case as written (`ECT`, not `ect`). */
   kind: 'label' | 'synonym' | 'abbreviation' | 'variant';
   /** The form as written in the vocabulary (NFKC), for the case check of abbreviations. */
@@ -187,7 +189,8 @@ export function loadVocabulary(dir: string = DEFAULT_VOCABULARY_DIR): Vocabulary
         continue;
       }
       owner.set(key, c);
-      if (!byKey.has(key)) byKey.set(key, { concept: c.id, kind, form: form.normalize('NFKC'), lang });
+      if (!byKey.has(key))
+        byKey.set(key, { concept: c.id, key: nodeKey.concept(c.id), kind, form: form.normalize('NFKC'), lang });
     }
     for (const a of c.abbreviations) {
       const key = matchKey(a);
@@ -213,7 +216,7 @@ export function loadVocabulary(dir: string = DEFAULT_VOCABULARY_DIR): Vocabulary
     const id = [...ids][0]!;
     const c = concepts.get(id)!;
     const form = c.abbreviations.find((a) => matchKey(a) === key)!.normalize('NFKC');
-    byKey.set(key, { concept: id, kind: 'abbreviation', form, lang: 'en' });
+    byKey.set(key, { concept: id, key: nodeKey.concept(id), kind: 'abbreviation', form, lang: 'en' });
   }
   // English variants fill in keys no concept claims.
   for (const c of concepts.values()) {
@@ -221,7 +224,8 @@ export function loadVocabulary(dir: string = DEFAULT_VOCABULARY_DIR): Vocabulary
     for (const form of en) {
       for (const v of englishVariants(form)) {
         const key = matchKey(v);
-        if (key && !byKey.has(key)) byKey.set(key, { concept: c.id, kind: 'variant', form: v, lang: 'en' });
+        if (key && !byKey.has(key))
+          byKey.set(key, { concept: c.id, key: nodeKey.concept(c.id), kind: 'variant', form: v, lang: 'en' });
       }
     }
   }

@@ -148,8 +148,57 @@ export function matchText(text: string, simplified?: string): MatchText {
   }
   reserve(n, 1);
   keyOffsets[n] = s.length;
+  // Most keys map character for character (offsets k → k), and many are the text itself or its lower
+  // case: those need neither a copy of the offsets nor a string made of the codes.
+  if (n === s.length) {
+    let same = true;
+    let lowered = true;
+    for (let k = 0; k < n; k++) {
+      if (keyOffsets[k] !== k) {
+        same = lowered = false;
+        break;
+      }
+      const c = s.charCodeAt(k);
+      if (keyCodes[k] === c) {
+        if (c >= 128 && !isHanCode(c)) lowered = false;
+        continue;
+      }
+      same = false;
+      if (!(c >= 65 && c <= 90 && keyCodes[k] === c + 32)) lowered = false;
+      if (!lowered) break;
+    }
+    if (same || lowered) {
+      if (identity.length <= n) growIdentity(n + 1);
+      return { text: same ? s : s.toLowerCase(), offsets: identity, source: text };
+    }
+    if (keyOffsets[n - 1] === n - 1 && offsetsIdentity(n)) {
+      if (identity.length <= n) growIdentity(n + 1);
+      return { text: stringFromCodes(keyCodes, 0, n, surrogates), offsets: identity, source: text };
+    }
+  }
   return { text: stringFromCodes(keyCodes, 0, n, surrogates), offsets: keyOffsets.slice(0, n + 1), source: text };
 }
+
+/** Whether the first `n` key offsets are 0, 1, …, n - 1. */
+function offsetsIdentity(n: number): boolean {
+  for (let k = 0; k < n; k++) if (keyOffsets[k] !== k) return false;
+  return true;
+}
+
+/** Offsets 0, 1, 2, …: shared by every key that maps its text character for character (read only). */
+let identity: number[] = Array.from({ length: 1024 }, (_, i) => i);
+
+function growIdentity(size: number): void {
+  const next = Math.max(size, 2 * identity.length);
+  identity = Array.from({ length: next }, (_, i) => i);
+}
+
+/**
+ * A character of a word in a matching key: `[a-z0-9α-ω]` (letters are lower case in a key). A term found
+ * in a key must not start or end inside a word (`ect` in `effect`).
+ */
+export const isKeyWordCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x3b1 && c <= 0x3c9);
 
 const keyCache = new Map<string, string>();
 

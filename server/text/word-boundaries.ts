@@ -110,17 +110,27 @@ export class WordBoundaries {
     private readonly chapter: ChapterWindows = new ChapterWindows(),
   ) {}
 
+  /** The last window found, [lastStart, lastEnd): offsets are asked about in runs, mostly inside one window. */
+  private lastStart = -1;
+  private lastEnd = -1;
+
   /** Start of the window around `offset` when only jieba can tell whether a word ends there, else -1. */
   private windowStart(offset: number): number {
     const t = this.text;
     if (!mayJoin(t.charCodeAt(offset - 1)) || !mayJoin(t.charCodeAt(offset))) return -1;
+    if (offset > this.lastStart && offset < this.lastEnd) return this.lastStart;
     let start = offset - 1;
     while (start > 0 && mayJoin(t.charCodeAt(start - 1))) start--;
+    let end = offset + 1;
+    while (end < t.length && mayJoin(t.charCodeAt(end))) end++;
+    this.lastStart = start;
+    this.lastEnd = end;
     return start;
   }
 
   /** The window (the run of joining characters) that starts at `start`. */
   private windowText(start: number): string {
+    if (start === this.lastStart) return this.text.slice(start, this.lastEnd);
     const t = this.text;
     let end = start + 1;
     while (end < t.length && mayJoin(t.charCodeAt(end))) end++;
