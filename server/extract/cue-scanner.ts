@@ -17,7 +17,9 @@ function firstChars(words: string, ignoreCase: boolean): Set<number> | null {
     if (atStart) {
       atStart = false;
       // A group, class, escape or wildcard first, or an optional first character: no fixed first character.
-      if ('\\([.^$|'.includes(c) || '?*{'.includes(words[i + 1] ?? '')) return null;
+      // (A one-character last alternative has no next character: `'?*{'.includes('')` would be true.)
+      const next = words[i + 1];
+      if ('\\([.^$|'.includes(c) || (next !== undefined && next !== '' && '?*{'.includes(next))) return null;
       for (const v of ignoreCase ? [c.toLowerCase(), c.toUpperCase()] : [c]) out.add(v.charCodeAt(0));
     }
     if (c === '\\') i++;

@@ -8,9 +8,11 @@ import type { Category, Predicate } from '../model/types';
 
 export type Family =
   | 'treat'
+  | 'respond'
   | 'reduce'
   | 'prevent'
   | 'cause'
+  | 'drive'
   | 'increase'
   | 'risk'
   | 'marker'
@@ -21,8 +23,10 @@ export type Family =
   | 'predict'
   | 'part'
   | 'include'
+  | 'member'
   | 'contain'
   | 'bind'
+  | 'act'
   | 'combine'
   | 'contrast'
   | 'associate';
@@ -46,14 +50,21 @@ const ALL: Category[] = [I, D, M, C, Mo, B, K];
 const RELATED: PredicateOption = { predicate: 'associated_with', subject: ALL, object: ALL };
 
 /** Families whose cue stands between the whole and its part, or the effect and its cause (`Y包括X`, `Y depends on X`). */
-export const REVERSED_FAMILIES: ReadonlySet<Family> = new Set<Family>(['include', 'contain', 'depend']);
+export const REVERSED_FAMILIES: ReadonlySet<Family> = new Set<Family>(['include', 'contain', 'depend', 'respond']);
 
 /** Options per family, tried in order: the first whose categories fit both sides wins. */
 export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
   treat: [{ predicate: 'treats', subject: [I], object: [D] }],
+  // `D responds to X`, `D对X有反应`: the treatment stands after the cue (sides swapped, REVERSED_FAMILIES).
+  respond: [{ predicate: 'treats', subject: [I], object: [D] }],
+  // A disorder or a stress exposure lowers a process or a molecule too (`chronic stress suppresses
+  // neurogenesis`); a molecule or a process that suppresses a disorder-like state (`cortisol inhibits
+  // inflammation`) decreases it. Both are tried after the usual readings.
   reduce: [
     { predicate: 'treats', subject: [I], object: [D] },
     { predicate: 'decreases', subject: [I, Mo, M, C, K, B], object: [M, Mo, C, B, K] },
+    { predicate: 'decreases', subject: [D], object: [M, Mo, C, B] },
+    { predicate: 'decreases', subject: [Mo, M, C], object: [D] },
   ],
   prevent: [{ predicate: 'prevents', subject: [I, M, Mo], object: [D] }],
   // A Concept is a fitting effect too: physiology's quantities and processes are often only linked terms.
@@ -61,9 +72,17 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
     { predicate: 'causes', subject: [I, Mo, M, C, D, K], object: [M, D, B, K] },
     { predicate: 'increases', subject: [I, Mo, M, C], object: [Mo] },
   ],
+  // `X驱动Y`, `X drives Y`: a cause; a structure or a hormone that drives a structure raises its activity
+  // (`杏仁核驱动HPA轴活动`).
+  drive: [
+    { predicate: 'causes', subject: [I, Mo, M, C, D, K], object: [M, D, B, K] },
+    { predicate: 'increases', subject: [I, Mo, M, C], object: [Mo, C] },
+  ],
   increase: [
     { predicate: 'increases', subject: [I, Mo, M, C, K, B], object: [M, Mo, C, B, K] },
     { predicate: 'causes', subject: [I, Mo, M, C], object: [D] },
+    { predicate: 'increases', subject: [D], object: [M, Mo, B] },
+    { predicate: 'causes', subject: [D, K], object: [D, M] },
   ],
   // A drug is what usually carries a risk: it is tried first, a pronoun's drug antecedent included.
   risk: [
@@ -80,23 +99,39 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
   depend: [{ predicate: 'implicated_in', subject: [Mo, C, B], object: [M, B, D] }, RELATED],
   // `X predicts Y`: a measurement that predicts is a marker; anything else (an equation, a model) is related.
   predict: [{ predicate: 'biomarker_for', subject: [B], object: [D, M, I] }, RELATED],
+  // A drug of a drug class (`sertraline is an SSRI`, `A属于X类药物`) and a disorder of a wider class are
+  // parts of it too.
   part: [
     { predicate: 'part_of', subject: [C], object: [C] },
     { predicate: 'part_of', subject: [Mo], object: [Mo, C] },
     { predicate: 'part_of', subject: [K, M], object: [K, M] },
+    { predicate: 'part_of', subject: [I], object: [I] },
   ],
   // `Y includes X`, `Y consists of X`: the part stands after the cue (sides swapped, REVERSED_FAMILIES).
   include: [
     { predicate: 'part_of', subject: [C], object: [C] },
     { predicate: 'part_of', subject: [Mo], object: [Mo, C] },
     { predicate: 'part_of', subject: [K, M], object: [K, M] },
+    { predicate: 'part_of', subject: [I], object: [I] },
   ],
   // `Y contains X`, `Y's basis in X`: looser than composition, so only for structures and molecules.
   contain: [
     { predicate: 'part_of', subject: [C], object: [C] },
     { predicate: 'part_of', subject: [Mo], object: [Mo, C] },
   ],
+  // `SSRIs such as fluoxetine`, `如A、B等X`, `A is an SSRI`, `A是一种X`: a member of a class of the same kind.
+  member: [
+    { predicate: 'part_of', subject: [I], object: [I] },
+    { predicate: 'part_of', subject: [D], object: [D] },
+    { predicate: 'part_of', subject: [Mo], object: [Mo] },
+    { predicate: 'part_of', subject: [C], object: [C] },
+  ],
   bind: [{ predicate: 'interacts_with', subject: [Mo, I], object: [Mo] }],
+  // `X作用于Y`, `X acts on Y`: binding when Y is a molecule, taking part when Y is a process or a disorder.
+  act: [
+    { predicate: 'interacts_with', subject: [Mo, I], object: [Mo] },
+    { predicate: 'implicated_in', subject: [C, Mo, M, K, B], object: [D, M] },
+  ],
   combine: [
     { predicate: 'combined_with', subject: [I], object: [I] },
     { predicate: 'interacts_with', subject: [Mo, I], object: [Mo] },
@@ -115,9 +150,11 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
  * How a cue relates its two sides. `active`: subject before, object after (`X induces Y`, `X诱导Y`);
  * `passive`: the agent follows `by`/`由`/`被` (`Y is mediated by X`, `Y由X介导`); `np`: a modifier phrase
  * (`X诱导的Y`, `X-induced Y`), both sides adjacent; `noun-after`: a Chinese noun cue after its object
- * (`滥用的风险`, `Y的标志物`); `pair`: a symmetric cue, any two fitting concepts around it.
+ * (`滥用的风险`, `Y的标志物`); `pair`: a symmetric cue, any two fitting concepts around it; `list`: a class
+ * before the cue and its members after it (`SSRIs such as A and B`, `X（如A、B）`, `X — A, B and C —`), or
+ * members before and the class after (`A、B等X`); `isa`: a member, a copula and its class (`A is an X`).
  */
-export type Voice = 'active' | 'np' | 'noun-after' | 'pair';
+export type Voice = 'active' | 'np' | 'noun-after' | 'pair' | 'list' | 'isa';
 
 export interface Cue {
   family: Family;
@@ -152,18 +189,26 @@ export const ZH_CUES: Cue[] = [
     0.5,
   ),
   zh('treat', '治疗|治愈|用于治疗|疗效|缓解|改善|减轻|对[^，。；]{0,6}(?:有效|起效)', 'active', 0.8),
-  zh('reduce', '减少|降低|减弱|抑制|阻断|阻止|削弱|消除|驱散|拮抗|下调|逆转', 'active', 0.7),
+  zh('reduce', '减少|降低|减弱|抑制|阻断|阻滞|阻止|削弱|消除|驱散|拮抗|下调|逆转|灭活|降解|损害', 'active', 0.7),
   zh('prevent', '预防|防止|避免', 'active', 0.7),
+  zh('drive', '驱动|驱使', 'active', 0.7),
   zh(
     'cause',
-    '导致|引起|引发|诱导|诱发|触发|造成|驱动|驱使|促使|致使|启动|介导|促成|打开|开启|产生|生成|引致|带来',
+    // `释放`, `分泌`, `合成`: a structure or a hormone that releases a hormone raises it (`室旁核释放CRH`).
+    '导致|引起|引发|诱导|诱发|触发|造成|促使|致使|启动(?!子)|介导|促成|打开|开启|产生|生成|引致|带来|释放|分泌|合成',
     'active',
     0.7,
   ),
-  zh('increase', '增加|提高|增强|加强|促进|升高|上调|激活|放大|提升|加速|加固', 'active', 0.7),
-  zh('risk', '风险|副作用|不良反应|潜力|可能性|倾向', 'noun-after', 0.65),
+  zh(
+    'increase',
+    '增加|提高|增强|加强|促进|升高|上调|激活|放大|提升|加速|加固|刺激(?![术物量源])|延长|恢复',
+    'active',
+    0.7,
+  ),
+  zh('risk', '风险|副作用|不良反应|潜力|可能性|倾向|易感性', 'noun-after', 0.65),
   zh('marker', '生物标志物|标志物|标志|指标|标记', 'noun-after', 0.6),
-  zh('implicate', '参与|涉及|牵涉|作用于|是[^，。；]{0,4}(?:基础|根源|原因)', 'active', 0.6),
+  zh('implicate', '参与|涉及|牵涉|是[^，。；]{0,4}(?:基础|根源|原因)', 'active', 0.6),
+  zh('act', '作用于', 'active', 0.6),
   zh('encode', '编码|负责|处理|表征', 'active', 0.55),
   zh('determine', '决定|主导|支配|塑造', 'active', 0.6),
   zh('determine', '的(?:主要|关键|重要|核心)?决定因素', 'noun-after', 0.6),
@@ -180,6 +225,8 @@ export const ZH_CUES: Cue[] = [
   // `X构成Y`; passive `Y由X组成`, `Y由X构成`.
   zh('part', '属于|位于|组成(?!部分)|构成(?!部分|要素)', 'active', 0.6),
   zh('include', '包括|涵盖|可分为|分为', 'active', 0.55),
+  zh('member', '例如|比如|诸如|如(?![何果此今同下上前])|等(?=[\\u4e00-\\u9fffA-Za-z])', 'list', 0.6),
+  zh('member', '是一种|是一类|是一个|为一种', 'isa', 0.55),
   zh('contain', '包含|含有', 'active', 0.5),
   zh(
     'combine',
@@ -187,7 +234,7 @@ export const ZH_CUES: Cue[] = [
     'pair',
     0.7,
   ),
-  zh('bind', '结合于', 'pair', 0.6),
+  zh('bind', '结合于|的亲和力|亲和力', 'pair', 0.6),
   zh('contrast', '相比|相较|对比|不同于|区别于|而非|并列|优于|劣于|比[^，。；]{1,12}更', 'pair', 0.6),
   zh('associate', '相关|有关|关联|联系|影响|改变|描述|调节|调控', 'pair', 0.5),
 ];
@@ -206,16 +253,28 @@ export const EN_CUES: Cue[] = [
     'active',
     0.8,
   ),
+  // Indications, as a cue of their own so the scanner tries the long alternation above only where it may
+  // start (each alternative opens with a fixed letter: the scanner indexes cues by their first characters).
+  en(
+    'treat',
+    'approved (?:for|in)|licensed for|prescribed for|first-line (?:\\w+ )?(?:for|in)|drugs? of choice (?:for|in)|agents? of choice (?:for|in)|treatments? of choice (?:for|in)|useful (?:in|for)|used (?:for|in)',
+    'active',
+    0.8,
+  ),
+  // `OCD responds to SSRIs`: the disorder first (sides swapped, REVERSED_FAMILIES).
+  en('respond', 'respond(?:s|ed)? (?:well |best |only )?to', 'active', 0.75),
   en(
     'reduce',
-    'reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)|inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|attenuat(?:e|es|ed|ing)|diminish(?:es|ed|ing)?|dampen(?:s|ed|ing)?|antagoni[sz](?:e|es|ed|ing)|turns? (?:\\w+ ){0,4}down|explains? away',
+    'reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)|inhibit(?:s|ed|ing)?|inhibitors? of|antagonists? (?:of|at)|blockers? of|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|attenuat(?:e|es|ed|ing)|diminish(?:es|ed|ing)?|dampen(?:s|ed|ing)?|antagoni[sz](?:e|es|ed|ing)|turns? (?:\\w+ ){0,4}down|explains? away',
     'active',
     0.7,
   ),
+  en('reduce', 'degrad(?:e|es|ed|ing)|broken down|breaks? down|inactivat(?:e|es|ed|ing)', 'active', 0.7),
   en('prevent', 'prevent(?:s|ed|ing)?|protect(?:s|ed|ing)? against', 'active', 0.7),
+  en('drive', 'driv(?:e|es|en)|drove', 'active', 0.7),
   en(
     'cause',
-    'caus(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|leads? to|led to|results? in|resulted in|gives? rise to|produc(?:e|es|ed)|driv(?:e|es|en)|drove|elicit(?:s|ed)?|evok(?:e|es|ed)|generat(?:e|es|ed)|mediat(?:e|es|ed)|underl(?:ie|ies|ying)|brings? about|brought about|creat(?:e|es|ed)|seed from which',
+    'caus(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|leads? to|led to|results? in|resulted in|gives? rise to|produc(?:e|es|ed)|elicit(?:s|ed)?|evok(?:e|es|ed)|generat(?:e|es|ed)|mediat(?:e|es|ed)|underl(?:ie|ies|ying)|brings? about|brought about|creat(?:e|es|ed)|seed from which',
     'active',
     0.7,
   ),
@@ -225,6 +284,14 @@ export const EN_CUES: Cue[] = [
     'active',
     0.7,
   ),
+  en(
+    'increase',
+    'stimulat(?:e|es|ed|ing)|prolong(?:s|ed|ing)?|agonists? (?:of|at)|restor(?:e|es|ed|ing)',
+    'active',
+    0.7,
+  ),
+  // A structure or a hormone that releases a hormone raises it (`the PVN releases CRH`).
+  en('cause', 'releas(?:es|ed)|secret(?:e|es|ed)|synthesi[sz](?:e|es|ed)', 'active', 0.7),
   en(
     'risk',
     'risk of|risks? (?:\\w+ )?(?:for|of)|side effects? (?:of|such as)|adverse effects? (?:of|such as)|liability for|potential for',
@@ -264,6 +331,10 @@ export const EN_CUES: Cue[] = [
     'active',
     0.6,
   ),
+  en('member', 'such as|including|e\\.g\\.,?|for example|like', 'list', 0.6),
+  // A dash opening an enumeration (`the SSRIs — fluoxetine, sertraline —`); no word boundary.
+  { family: 'member', re: /(?:—|–)/g, words: '—|–', voice: 'list', confidence: 0.55 },
+  en('member', 'is an?|are(?: all)?|was an?', 'isa', 0.55),
   en(
     'include',
     'includ(?:e|es|ing)|compris(?:e|es|ing)|consists? of|composed of|made up of|divided into|subdivided into',
@@ -277,7 +348,8 @@ export const EN_CUES: Cue[] = [
     'pair',
     0.7,
   ),
-  en('bind', 'bind(?:s|ing)? (?:to)?|bound to', 'pair', 0.6),
+  en('bind', 'bind(?:s|ing)? (?:to)?|bound to|affinity (?:for|to)', 'pair', 0.6),
+  en('act', 'acts? (?:directly |mainly |primarily )?(?:on|at|upon)|acting (?:on|at)', 'active', 0.6),
   en(
     'contrast',
     'than|compared (?:with|to)|unlike|in contrast (?:to|with)|versus|vs\\.?|rather than|as opposed to|superior to|inferior to',

@@ -614,6 +614,27 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
         via: c.via,
         category: attrs.category,
       });
+      // `CRH1受体拮抗剂`: a drug named by its target also mentions the target (nested, for its relation).
+      if (attrs.category === 'Intervention' && ZH_TARGETED.test(surface)) {
+        const cands = [...linkHits[i]!, ...vocabHits[i]!, ...firstHits[i]!, ...compounds];
+        let inner: Candidate | undefined;
+        for (const o of cands)
+          if (o.start === c.start && o.end < c.end && o.concept !== c.concept && catOf(o.concept) === 'Molecule')
+            if (!inner || o.end > inner.end) inner = o;
+        if (inner) {
+          const innerSurface = clean(h.text.slice(inner.start, inner.end));
+          const ia = conceptFor(inner.concept, innerSurface);
+          mentions.push({
+            holder: h.key,
+            concept: inner.concept,
+            start: inner.start,
+            end: inner.end,
+            surface: innerSurface,
+            via: inner.via,
+            category: ia.category,
+          });
+        }
+      }
     }
   });
 
@@ -664,10 +685,17 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   return { mentions, concepts, holders };
 }
 
-// Heads that make a new term of the concept before them (`自杀念头`, `谷氨酸盐激增`, `多巴胺释放`). Read in
+// Heads that make a new term of the concept before them (`自杀念头`, `谷氨酸盐激增`, `多巴胺释放`,
+// `CRH1受体拮抗剂`). Read in
 // place (sticky) rather than on a slice: every head is at most four characters long.
 const ZH_HEAD_TOKEN =
-  /(?:念头|观念|倾向|症状|障碍|激增|释放|耗竭|摄取|再摄取|合成|信号|信号传导|水平|浓度|窗口|窗口期|回路|通路|网络|系统|受体|通道|能神经元|功能障碍|缺陷|失调)/y;
+  /(?:念头|观念|倾向|症状|障碍|激增|释放|耗竭|摄取|再摄取|合成|信号|信号传导|水平|浓度|窗口|窗口期|回路|通路|网络|系统|受体|通道|能神经元|功能障碍|缺陷|失调|拮抗剂|激动剂|抑制剂|阻断剂)/y;
+
+/** A Chinese drug name that ends with what it does to its target (`…受体拮抗剂`). */
+const ZH_TARGETED = /(?:拮抗剂|激动剂|抑制剂|阻断剂)$/;
+
+/** Head tokens that are also verbs: after a structure they are what it does, not a new term. */
+const ZH_VERB_HEAD = /^(?:释放|耗竭|摄取|再摄取|合成|激增)$/;
 
 /** The head token at `at` in `text`, or null. */
 function headTokenAt(text: string, at: number): string | null {
@@ -677,6 +705,13 @@ function headTokenAt(text: string, at: number): string | null {
 
 /** Whether a head token starts at `at`. */
 export const startsWithHeadToken = (text: string, at: number) => headTokenAt(text, at) !== null;
+
+/** Whether a head token that is also a verb (`释放`, `合成`) starts at `at`. */
+export const startsWithVerbHead = (text: string, at: number) => ZH_VERB_HEAD.test(headTokenAt(text, at) ?? '');
+
+/** Whether a drug head (`拮抗剂`) starts at `at`: the name before it is the drug's target, not a modifier. */
+export const startsWithDrugHead = (text: string, at: number) => ZH_DRUG_HEAD.test(headTokenAt(text, at) ?? '');
+const ZH_DRUG_HEAD = /^(?:拮抗剂|激动剂|抑制剂|阻断剂)$/;
 
 // English modifiers that narrow a head into a term of the field (`sensory precision`, `fear circuit`).
 const EN_DOMAIN_MODIFIER = new Set(
@@ -718,6 +753,8 @@ function compoundsIn(h: Holder, spans: Candidate[], catOf: (key: string) => Cate
     if (h.lang === 'zh' || isHanText(text.slice(sp.start, sp.end))) {
       const head = headTokenAt(text, sp.end);
       if (!head || spans.some((o) => o !== sp && o.start === sp.end)) continue;
+      // `多巴胺释放` names a process of a molecule; `下丘脑释放CRH` is a structure and its verb.
+      if (cat === 'Circuit' && ZH_VERB_HEAD.test(head)) continue;
       const term = text.slice(sp.start, sp.end + head.length);
       if (!isHanText(term) || !isChineseTerm(term)) continue;
       const category = categorize(term, vocab);

@@ -29,7 +29,13 @@ import { CueScanner } from './cue-scanner';
 import { sortSmall } from './sort-small';
 import { execAll } from './exec-all';
 import type { ExtractedRelation } from './extraction';
-import { startsWithHeadToken, type FoundMention, type Holder } from './mentions';
+import {
+  startsWithDrugHead,
+  startsWithHeadToken,
+  startsWithVerbHead,
+  type FoundMention,
+  type Holder,
+} from './mentions';
 import { isWhiteSpaceCode } from '../text/whitespace';
 
 /** A concept occurrence in a sentence; a pronoun carries its ranked antecedents instead of one concept. */
@@ -48,6 +54,8 @@ interface Sentence {
   hedged: boolean;
   /** Cue words, once found. */
   hits?: CueHit[];
+  /** The text with its names masked, once computed. */
+  masked?: string;
   /** Position in the chapter's sentence list. */
   index: number;
 }
@@ -62,7 +70,9 @@ const codeTable = (chars: string) => {
 const CLAUSE_MARK_ZH = codeTable('，,；;。！？!?：:—');
 const CLAUSE_MARK_EN = codeTable(';:!?—');
 const COORD_ZH = /^\s*(?:和|与|及|及其|以及|或|、|和\/或|或者)\s*$/;
-const COORD_EN = /^\s*(?:,?\s*and|,?\s*or|,|as well as|and\/or|,\s*and|,\s*or)\s*(?:the\s+|even\s+)?$/i;
+// `to SSRIs and to clomipramine`: a repeated preposition keeps the coordination.
+const COORD_EN =
+  /^\s*(?:,?\s*and|,?\s*or|,|as well as|and\/or|,\s*and|,\s*or)\s*(?:(?:to|for|in|on|with|by)\s+)?(?:the\s+|even\s+)?$/i;
 
 // Anaphors and the category their noun implies (null: any).
 // (Each Chinese pattern comes with characters one of which every match holds: a sentence without any
@@ -72,9 +82,9 @@ const ZH_ANAPHORS: [RegExp, Category | null, string[]][] = [
   [/(?:该|此|这种|这类|这一)(?:药物|药|化合物|疗法|治疗)/g, 'Intervention', DEMONSTRATIVES],
   [/(?:该|此|这种|这一)(?:疾病|障碍|病症)/g, 'Disorder', DEMONSTRATIVES],
   [/(?:该|此|这种|这一)(?:机制|过程)/g, 'Mechanism', DEMONSTRATIVES],
-  [/(?:该|此|这个|这一)(?:回路|通路|脑区|区域)/g, 'Circuit', DEMONSTRATIVES],
+  [/(?:该|此|这个|这一|这套|同一套)(?:回路|通路|脑区|区域|系统|轴)/g, 'Circuit', [...DEMONSTRATIVES, '同']],
   [/(?:该|此|这个|这一|这种)(?:理论|框架|模型|假说|方程|公式|定律|等式|假设|表达式)/g, 'Concept', DEMONSTRATIVES],
-  [/它们|它|其/g, null, [...'它其']],
+  [/它们|它|其|后者/g, null, [...'它其后']],
 ];
 const EN_ANAPHORS: [RegExp, Category | null, string[]?][] = [
   [/\b(?:this|the|that|such a)\s+(?:drug|compound|medication|agent|treatment|therapy)\b/gi, 'Intervention'],
@@ -85,7 +95,7 @@ const EN_ANAPHORS: [RegExp, Category | null, string[]?][] = [
   ],
   [/\b(?:this|that)\s+(?:mechanism|process)\b/gi, 'Mechanism'],
   [/\b(?:this|that)\s+(?:circuit|pathway|region|area|structure)\b/gi, 'Circuit'],
-  [/\b(?:it|its|they|their)\b/gi, null],
+  [/\b(?:it|its|they|their|the latter)\b/gi, null],
 ];
 const isExpletive = (text: string, at: number) => {
   EN_EXPLETIVE.lastIndex = at;
@@ -93,15 +103,18 @@ const isExpletive = (text: string, at: number) => {
 };
 const PERSONAL_SUBJECT =
   /我们|你们|他们|人们|患者|研究人员|研究者|科学家|医生|\b(?:we|you|they|researchers|scientists|clinicians|patients)\b/i;
-// `由`/`被`/`受(到)` before a cue mark its agent; `由于` (because), `被认为` (is thought to), `受体` (receptor) do not.
+// `由`/`被`/`受(到)` before a cue mark its agent; `由于` (because), `经由` (by way of), `被认为` (is thought to),
+// `受体` (receptor) do not.
 const ZH_PASSIVE =
-  /由(?!于|此)|被(?!认为|视为|称为|称作|证明|发现|看作|描述|用来|用于|广泛)|受到|受(?![体试损益者伤限])/g;
+  /(?<![经理缘])由(?!于|此)|被(?!认为|视为|称为|称作|证明|发现|看作|描述|用来|用于|广泛)|受到|受(?![体试损益者伤限])/g;
 /** A Chinese cleft after a cue: `[决定]Y的(不)是X`, `[导致]Y的正是X`. */
 const ZH_CLEFT = /^([^，。；：,;:]{1,30}?)的(?:主要|正|恰恰|往往|通常|并)?(不是|并非|并不是|是|就是|正是|乃是)/;
 /** `…不是A，而是B`: the clause that corrects a denied cleft. */
 const ZH_CORRECTION = /^[，,]\s*(?:而|却)?(?:是|正是)/;
 /** Words that open a clause before its subject (`而电势梯度则…`). */
 const ZH_CLAUSE_OPENER = /^\s*(?:而且|而|但是|但|然而|并且|同时|此外|另外|因此|所以|则)?/;
+/** The end of what precedes a pronoun that opens a Chinese clause. */
+const ZH_CLAUSE_START = /(?:^|[，,；;：:])\s*(?:而且|而|但是|但|并且|并|且|则|同时|因此)?\s*$/;
 /** Anaphor nouns that name their antecedent's kind by its head word (`该方程` → `…方程`). */
 const NAMED_BY_HEAD = /^(?:方程|公式|定律|等式|假设|表达式|equation|law|formula|assumption)$/;
 // Plural anaphors and the category their noun implies (null: any).
@@ -132,6 +145,44 @@ const EN_PLURAL: [RegExp, (word: string) => Category | null, string[]?][] = [
     ]),
   ],
 ];
+/** A relative clause between a verb and a noun: the noun belongs to the clause. */
+const EN_RELATIVE = /\b(?:that|which|who|whom|whose|where)\b/i;
+/** A prepositional phrase between a subject's head and a later noun (`serotonin around the cell bodies`). */
+const EN_PP_GAP =
+  /^\s+(?:[\w-]+\s+){0,2}?(?:around|in|of|at|on|within|near|across|from|inside|along|throughout)\s+(?:the\s+|a\s+|an\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$/i;
+/** Treatment heads that name no drug of their own (`antidepressant monotherapy`). */
+const GENERIC_THERAPY = /^(?:monotherapy|therapy|treatment|pharmacotherapy|use|infusion|administration|exposure)$/i;
+/** After a raising verb: a risk (`increases the risk of X`, `增加罹患X的风险`), so the relation is a risk. */
+const ZH_RISK_AHEAD = /[^，。；,;]{0,16}?的(?:风险|易感性|可能性)/y;
+const EN_RISK_AHEAD = /\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:risk|likelihood|odds|incidence|chance)s?\s+of\b/iy;
+/** What may open a clause before its verb when the subject is carried over (`and also`, `then`). */
+const EN_VERB_OPENER =
+  /^\s*(?:(?:and|or|then|also|thereby|thus|\w+ly)\s+)*(?:(?:can|may|might|could|will|would|must|should|does|do|did)\s+(?:\w+ly\s+)?)?$/i;
+/** Generic cell heads (`…的神经元`): the structure they belong to is what acts. */
+const GENERIC_CELLS = new Set(['concept:neuron', 'concept:cell']);
+const ZH_VP_COORD = /^\s*(?:并且|并|而且|且|又|还)/;
+const ZH_PP_FRAME = /在[^，。；]{1,20}?(?:中|时|下|期间)/g;
+/** Words that open a means phrase before a Chinese verb: what stands in it is not the subject. */
+const ZH_MEANS = ['通过', '经由', '借助'];
+/** A leading time or condition frame of a Chinese clause (`在恐惧评估时…`, `在应激状态下…`). */
+const ZH_FRAME = /^\s*(?:而|并|则|且|也)?在[^，。；]{1,24}?(?:时|之时|期间|过程中|条件下|情况下|状态下)/;
+/** After a blocking cue: the removal of a molecule (`the reuptake of X`, `X的再摄取`), so the molecule rises. */
+const EN_REMOVAL = /\s+(?:the\s+)?(?:re-?uptake|breakdown|degradation|clearance|reabsorption|inactivation)\s+of\s+/iy;
+const ZH_REMOVAL = /[^，。；,;]{1,20}?的(?:再摄取|重摄取|回收|降解|分解|灭活|清除)/y;
+/** One common noun between two names of an English noun phrase (`the liver enzyme CYP2D6`). */
+const EN_NOUN_GAP =
+  /^\s+(?!(?:and|or|of|in|to|for|with|by|from|on|at|as|than|but|which|that|into|the|a|an|is|are|was|were|be|its|their|both|not|no)\b)[a-z][a-z-]*\s+$/;
+/**
+ * An appositive or a parenthesis between a subject and the rest of its clause (`, such as A and B,`,
+ * `, a drug developed for X,`, `, which…,`, `— A, B and C —`), then at most three words before the cue
+ * (`turned out to`, `are also`).
+ */
+const EN_APPOSITIVE =
+  /^\)?\s*(?:\w+ly\s*)?(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:such as|including|like|e\.g\.,?|i\.e\.,?|namely|an?|the|its|their|which|who|whose|named|called|known|tested|given|developed|used|approved|originally|despite|with|particularly|especially|notably|once|now|first|initially|later|(?:\w+ly\s+)?\w+(?:ed|en))\b[^;:()—–]{0,160}?,|[—–][^—–;:]{1,160}[—–])\s*(?:[a-z]+\s+){0,3}$/i;
+/** Examples of a class up to the verb (`such as A and B `). */
+const EN_LIST_TAIL = /^\)?\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:such as|including|like|e\.g\.,?)\s[^;:()—–]{0,160}$/i;
+const ZH_LIST_TAIL =
+  /^[）)]?\s*(?:[（(][^（()）]{0,40}[）)])?\s*[（(]\s*(?:如|例如|比如|包括|诸如)[^（()）]{1,60}[）)]\s*$/;
 const APPOSITION = /^,?\s*(?:known as|called|termed|named|referred to as|即|称为|被称为)\s*/i;
 // `it is thought that`, `it is clear`: an expletive `it` names nothing.
 const EN_EXPLETIVE =
@@ -183,7 +234,11 @@ export function findRelations(input: RelationInput): RelationOutput {
     // A Chinese concept glued onto a head word it did not form a term with (`大脑回路`) is a modifier: the
     // sentence speaks of the head, not of it.
     const mentions = outermost(byHolder.get(h.key) ?? []).filter(
-      (m) => h.lang !== 'zh' || !startsWithHeadToken(text, m.end),
+      (m) =>
+        h.lang !== 'zh' ||
+        !startsWithHeadToken(text, m.end) ||
+        (m.category === 'Circuit' && startsWithVerbHead(text, m.end)) ||
+        startsWithDrugHead(text, m.end),
     );
     const slots: Slot[] = mentions.map((m) => ({
       start: m.start,
@@ -254,11 +309,14 @@ export function findRelations(input: RelationInput): RelationOutput {
   };
 
   for (const s of sentences) {
+    // A drug named by its target relates two concepts within one name (`CRH1受体拮抗剂`).
+    if (s.slots.length) namedTargets(s, byHolder.get(s.holder.key) ?? [], emit);
     if (s.slots.length < 2) continue;
     const zh = s.holder.lang === 'zh';
     /** Starts of the cues a modifier phrase has used. */
     const used = new Set<number>();
     const hits = cueHits(s);
+    let lastReading: LastReading | undefined;
     // Modifier phrases first: `氯胺酮诱导的突触生成`, `ketamine-induced synaptogenesis`.
     if (zh) {
       for (const h of hits) {
@@ -290,17 +348,23 @@ export function findRelations(input: RelationInput): RelationOutput {
     }
     for (const h of hits) {
       if (used.has(h.start)) continue;
+      // `pain-inhibiting pathways`: a cue fused to a word by a hyphen is a modifier, not a verb.
+      if (!zh && s.text[h.start - 1] === '-') continue;
       // `的急剧增加` is a noun, not a verb with a subject and an object.
-      if (
-        zh &&
-        h.cue.voice === 'active' &&
-        /的\p{Script=Han}{0,2}$/u.test(s.text.slice(Math.max(0, h.start - 3), h.start))
-      )
-        continue;
+      // `一种合成糖皮质激素`: after a classifier the cue is an adjective.
+      if (zh && h.cue.voice === 'active' && nounUse(s, h.start)) continue;
       // A cue inside a concept's name (`抑制` in `抑制性神经元`) is no cue.
       if (s.slots.some((x) => !x.pronoun && x.start <= h.start && x.end >= h.end)) continue;
-      const found = readCue(s, h.cue, h.start, h.end);
+      const found =
+        h.cue.voice === 'list'
+          ? readMembers(s, h)
+          : h.cue.voice === 'isa'
+            ? readIsa(s, h)
+            : readCue(s, h.cue, h.start, h.end, zh ? undefined : lastReading);
       if (!found) continue;
+      const r0 = found[0];
+      if (r0 && h.cue.voice !== 'list' && h.cue.voice !== 'isa' && r0.subj.end <= h.start)
+        lastReading = { subj: r0.subj, objs: found.map((r) => r.obj), at: h.start };
       for (const r of found) emit(s, r.subj, r.obj, r.option, h.text.trim(), r.confidence, r.negated);
     }
     frameRelations(s, sentences, headings, byHolder, emit);
@@ -310,6 +374,18 @@ export function findRelations(input: RelationInput): RelationOutput {
   headingRelations(headings, sentences, byHolder, out);
   headingPairs(headings, sentences, byHolder, out);
   return { relations: dedupe(out), pronounMentions };
+}
+
+/**
+ * Whether a Chinese verb cue at `cs` is used as a noun or an adjective: after `的` (`的急剧增加`; not the
+ * `的` inside a name such as `氢化可的松`) or after a classifier (`一种合成糖皮质激素`).
+ */
+function nounUse(s: Sentence, cs: number): boolean {
+  const from = Math.max(0, cs - 3);
+  const m = /的\p{Script=Han}{0,2}$|[一两几某][种类个]$/u.exec(s.text.slice(from, cs));
+  if (!m) return false;
+  const at = from + m.index;
+  return !s.slots.some((x) => !x.pronoun && x.start <= at && x.end > at);
 }
 
 /** Keeps the best-confidence copy of each (subject, predicate, object, evidence). */
@@ -408,10 +484,15 @@ function clauseBounds(text: string, cs: number, ce: number, zh: boolean): [numbe
 }
 
 /** Where the last passive mark of `text[a, cs)` stands, if one is near enough to the cue to govern it; else -1. */
-function zhPassiveMark(text: string, a: number, cs: number): number {
+function zhPassiveMark(text: string, a: number, cs: number, slots: Slot[]): number {
   const between = text.slice(a, cs);
   let mark = -1;
-  for (const m of execAll(ZH_PASSIVE, between)) if (between.length - m.index <= 21) mark = a + m.index;
+  for (const m of execAll(ZH_PASSIVE, between)) {
+    const at = a + m.index;
+    // A mark inside a name (`腹侧被盖区`) marks nothing.
+    if (slots.some((x) => !x.pronoun && x.start <= at && x.end > at)) continue;
+    if (between.length - m.index <= 21) mark = at;
+  }
   return mark;
 }
 
@@ -450,15 +531,51 @@ function clauseTopic(s: Sentence, before: Slot[], agent: (x: Slot) => unknown): 
   let clauseStart = Infinity;
   for (let i = before.length - 1; i >= 0; i--) {
     const x = before[i]!;
-    if (x.pronoun || x.start >= clauseStart) continue;
+    if (x.start >= clauseStart) continue;
     const [xa] = clauseBounds(s.text, x.start, x.end, true);
     clauseStart = xa;
-    const first = before.find((y) => !y.pronoun && y.start >= xa);
+    // A pronoun or a noun anaphor may open a clause as its subject (`同一套系统却…`); a possessive `其` may not.
+    const first = before.find((y) => y.start >= xa && (!y.pronoun || s.text.slice(y.start, y.end) !== '其'));
     if (!first) continue;
     const opener = ZH_CLAUSE_OPENER.exec(s.text.slice(xa))![0].length;
     if (first.start - (xa + opener) <= 1 && agent(first)) return first;
   }
   return undefined;
+}
+
+/**
+ * The carried-over subject of a Chinese clause for one predicate option: the nearest earlier clause's
+ * opening concept when it fits (a disorder included: `慢性应激会导致…，抑制…`); when that opener does not
+ * fit, none (the next option may take it); without an opener, the first agent of the sentence.
+ */
+function topicOf(
+  s: Sentence,
+  before: Slot[],
+  inPP: (x: Slot) => boolean,
+  agent: (x: Slot) => unknown,
+  o: PredicateOption,
+  clause: string,
+): Slot | undefined {
+  const opener = clauseTopic(s, before, (x) => !inPP(x) && (agent(x) || x.concepts[0]!.category === 'Disorder'));
+  if (opener) return pick(opener, o.subject) ? opener : undefined;
+  const found = clauseTopic(s, before, agent);
+  // `…损害海马，并参与抑郁症`: a clause joined by `并` shares the earlier subject, never an earlier object.
+  if (found || ZH_VP_COORD.test(clause)) return found;
+  return before.find(agent);
+}
+
+/** The sentence with its names masked (`米非司酮` holds a `非` that negates nothing), computed once. */
+function maskedText(s: Sentence): string {
+  if (s.masked !== undefined) return s.masked;
+  const parts: string[] = [];
+  let at = 0;
+  for (const x of s.slots) {
+    if (x.pronoun || x.start < at) continue;
+    parts.push(s.text.slice(at, x.start), (s.holder.lang === 'zh' ? '某' : 'x').repeat(x.end - x.start));
+    at = x.end;
+  }
+  parts.push(s.text.slice(at));
+  return (s.masked = parts.join(''));
 }
 
 function negatedBefore(text: string, from: number, cs: number, zh: boolean): boolean {
@@ -485,35 +602,163 @@ function coordinated(s: Sentence, anchor: Slot, within: Slot[], zh: boolean): Sl
     if (!joined(s.text, group[group.length - 1]!, within[j]!, coord)) break;
     group.push(within[j]!);
   }
-  return group;
+  if (zh) return group;
+  // An English series joined by bare commas is a list only when `and`/`or` closes it (`A, B and C`);
+  // else the comma ends a clause (`X reduces A, B raises C`): the group stops at the anchor's side of it.
+  const bare = (k: number) => /^\s*,\s*$/.test(s.text.slice(group[k]!.end, group[k + 1]!.start));
+  const closed = group.length > 1 && !bare(group.length - 2);
+  if (closed) return group;
+  const at = group.indexOf(anchor);
+  let from = at;
+  let to = at;
+  while (from > 0 && !bare(from - 1)) from--;
+  while (to < group.length - 1 && !bare(to)) to++;
+  return group.slice(from, to + 1);
+}
+
+/** The subject before an appositive that ends just before the cue's clause (English), if any. */
+function appositiveHead(s: Sentence, a: number, cs: number): Slot | undefined {
+  for (let i = s.slots.length - 1; i >= 0; i--) {
+    const x = s.slots[i]!;
+    if (x.end > a) continue;
+    if (cs - x.end > 220) break;
+    if (EN_APPOSITIVE.test(s.text.slice(x.end, cs))) return x;
+  }
+  return undefined;
+}
+
+/** Whether `at` stands inside a bracket opened after `from` (`…（在啮齿类中则是X）`). */
+function inBrackets(text: string, at: number, from: number): boolean {
+  const open = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
+  if (open < from) return false;
+  const close = Math.max(text.lastIndexOf('）', at), text.lastIndexOf(')', at));
+  return close < open;
+}
+
+/** The slots of a sentence from `at` on, and those ending by `at`. */
+function slotsFrom(s: Sentence, at: number): Slot[] {
+  const out: Slot[] = [];
+  for (const x of s.slots) if (x.start >= at) out.push(x);
+  return out;
+}
+function slotsUpTo(s: Sentence, at: number): Slot[] {
+  const out: Slot[] = [];
+  for (const x of s.slots) if (x.end <= at) out.push(x);
+  return out;
+}
+
+/** A sticky pattern tried at `at`. */
+function stickyTest(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
+
+/** Words in `text[from, to)` (runs of non-space), counted without a slice. */
+function countWords(text: string, from: number, to: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const space = isWhiteSpaceCode(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** `X, a reversible inhibitor of Y,`: a clause that is a noun-phrase appositive speaks of the noun before it. */
+function npAppositiveHead(s: Sentence, a: number, cs: number): Slot | undefined {
+  if (!/^\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}$/i.test(s.text.slice(a, cs))) return undefined;
+  const x = s.slots.filter((y) => y.end <= a).pop();
+  return x && /^\s*,\s*$/.test(s.text.slice(x.end, a)) ? x : undefined;
 }
 
 /**
- * Whether a slot can be carried over as the agent of a clause without a subject: a concept that fits the
- * option's subject (a disorder never), outside a clause that opens with a preposition (`向…大脑施用…`).
+ * `X raises A, promotes B and supports C`: an English clause that opens with its verb (after a comma or
+ * `and`) has the subject of the sentence's previous reading, when that reading stands before the clause.
  */
-const agentTest = (s: Sentence, zh: boolean, o: PredicateOption) => (x: Slot) =>
-  !(zh && /^[向对在从于给把将被]/.test(s.text.slice(clauseBounds(s.text, x.start, x.end, zh)[0]).trimStart())) &&
-  pick(
-    x,
-    o.subject.filter((c) => c !== 'Disorder'),
-  );
+function carriedSubject(s: Sentence, last: LastReading, a: number, cs: number, left: Slot[]): Slot | undefined {
+  // `X blocks A and raises B`: A was the last object; the verb after `and` is X's.
+  const near = left[left.length - 1];
+  if (near) {
+    if (!last.objs.includes(near)) return undefined;
+    const between = s.text.slice(near.end, cs);
+    return /^\s+and\s+/i.test(between) && EN_VERB_OPENER.test(between) ? last.subj : undefined;
+  }
+  if (last.at >= a || last.subj.end > a) return undefined;
+  return EN_VERB_OPENER.test(s.text.slice(a, cs)) ? last.subj : undefined;
+}
 
-function readCue(s: Sentence, cue: Cue, cs: number, ce: number): Reading[] | null {
+interface LastReading {
+  subj: Slot;
+  objs: Slot[];
+  at: number;
+}
+
+function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastReading): Reading[] | null {
   const zh = s.holder.lang === 'zh';
   const [a, b] = clauseBounds(s.text, cs, ce, zh);
-  const left = s.slots.filter((x) => x.end <= cs && x.start >= a);
-  const right = s.slots.filter((x) => x.start >= ce && x.end <= b);
-  const negated = negatedBefore(s.text, a, cs, zh);
+  let left = s.slots.filter((x) => x.end <= cs && x.start >= a);
+  // A name inside the cue's span (`对双相障碍有效`, `turns dopamine down`) stands on its object side.
+  let right = s.slots.filter((x) => (x.start >= ce && x.end <= b) || (x.start > cs && x.end < ce));
+  // Read again with the names masked when it fires (`米非司酮` holds a `非` that negates nothing).
+  const negated = negatedBefore(s.text, a, cs, zh) && negatedBefore(maskedText(s), a, cs, zh);
   const out: Reading[] = [];
-  const options = FAMILY_OPTIONS[cue.family];
+  let options = FAMILY_OPTIONS[cue.family];
+  // `the SNRIs, such as A and B, block…`, `imipramine, tested as…, turned out to relieve…`: a subject
+  // separated from its verb by an appositive or a parenthesis.
+  if (!zh && !left.length) {
+    // Only a clause that opens at a comma or a dash, with at most three words before the cue, can follow one.
+    const mark = s.text.charCodeAt(a - 1);
+    const head =
+      (mark === 44 || mark === 0x2014 || mark === 0x2013) && countWords(s.text, a, cs) <= 3
+        ? (appositiveHead(s, a, cs) ?? npAppositiveHead(s, a, cs))
+        : undefined;
+    const found = head ?? (carried ? carriedSubject(s, carried, a, cs, left) : undefined);
+    if (found) left = [found];
+  } else if (!zh && carried) {
+    const head = carriedSubject(s, carried, a, cs, left);
+    if (head) left = [head];
+  }
+  // `inhibit both isoforms of the enzyme — MAO-A, …`: an object named after a dash or a colon.
+  if (!zh && !right.length && /^[—–:]$/.test(s.text[b] ?? '')) {
+    const next = s.slots.find((x) => x.start > b);
+    if (next && /^[—–:]\s*$/.test(s.text.slice(b, next.start))) right = [next];
+  }
+  // `Anxiolytics such as A and B reduce…`, `抗精神病药（如A和B）阻断…`: the class is the subject, its
+  // examples are not.
+  if (left.length > 1 && cueHits(s).some((h) => h.cue.voice === 'list' && h.start >= a && h.end <= cs)) {
+    const k = left.findIndex((x) => (zh ? ZH_LIST_TAIL : EN_LIST_TAIL).test(s.text.slice(x.end, cs)));
+    if (k >= 0) left = left.slice(0, k + 1);
+  }
+  if (
+    (cue.family === 'increase' || cue.family === 'cause') &&
+    stickyTest(zh ? ZH_RISK_AHEAD : EN_RISK_AHEAD, s.text, ce)
+  )
+    options = FAMILY_OPTIONS.risk;
+  // `blocks the reuptake of X`, `抑制X的再摄取`: blocking the removal of a molecule raises it.
+  if (cue.family === 'reduce') {
+    const re = zh ? ZH_REMOVAL : EN_REMOVAL;
+    re.lastIndex = ce;
+    const found = re.exec(s.text);
+    const removal = found && found.index + found[0].length <= b ? found : null;
+    if (removal) {
+      options = FAMILY_OPTIONS.increase;
+      if (!zh) right = right.filter((x) => x.start >= ce + removal[0].length);
+      else right = right.filter((x) => x.end <= ce + removal[0].lastIndexOf('的'));
+    }
+  }
 
   if (cue.voice === 'pair') {
     // A symmetric cue: the nearest fitting concept on each side (a Chinese right side by its head, the last
     // noun of the phrase); mentions inside the cue (`在情绪稳定剂的保护伞下`) stand on its right.
     const inner = s.slots.filter((x) => x.start >= cs && x.end <= ce);
-    let after = [...inner, ...right];
-    let nearLeft = [...left].reverse();
+    let after = [...inner, ...right.filter((x) => !inner.includes(x))];
+    // `后者在临床试验中未能优于安慰剂`: a name inside a `在…中` frame is the setting, not a side.
+    const inFrame = zh && s.text.lastIndexOf('在', cs) >= a;
+    const frames = inFrame ? [...execAll(ZH_PP_FRAME, s.text.slice(a, cs))] : [];
+    let nearLeft = [...left]
+      .reverse()
+      .filter((x) => !frames.some((f) => x.start >= a + f.index && x.end <= a + f.index + f[0].length));
     // `与X相比，Y…`: a comparison may close its clause; the other side is then in the next clause (and
     // `X…，与Y相比` in the previous one).
     if (cue.family === 'contrast' && nearLeft.length === 1 && !after.length)
@@ -544,24 +789,33 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number): Reading[] | nul
   let passive = false;
   let passiveMark = -1;
   if (zh) {
-    passiveMark = zhPassiveMark(s.text, a, cs);
+    passiveMark = zhPassiveMark(s.text, a, cs, s.slots);
     passive = passiveMark >= 0 && left.length >= 1;
   } else {
-    passive =
-      /\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:\w+ly\s+)?$/i.test(s.text.slice(a, cs)) &&
-      /^\s+by\b/i.test(s.text.slice(ce, ce + 4));
+    const aux = /\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:\w+ly\s+)?$/i.test(s.text.slice(a, cs));
+    const by = /^\s+by\b/i.test(s.text.slice(ce, ce + 4));
+    // `…are repackaged or degraded by MAO`: a participle with its agent is passive without its auxiliary.
+    passive = by && (aux || /(?:ed|en|wn)$/i.test(s.text.slice(cs, ce)));
+    // `how much of X is blocked at…`: a passive without its agent relates nothing.
+    if (aux && !by && cue.voice === 'active' && /(?:ed|en|wn)$/i.test(s.text.slice(cs, ce))) return null;
   }
 
   if (cue.voice === 'noun-after' && zh) {
     // `…触发转躁的风险`, `其具有滥用潜力`: the object stands just before the noun cue, the subject earlier.
     const obj = [...left].reverse().find((x) => x.end >= cs - 4);
-    if (!obj) return null;
-    const objIdx = s.slots.indexOf(obj);
+    // `它与精神疾病、生物标志物和治疗`: a noun cue listed beside the name is not said of it.
+    if (!obj || /[、和与及或]/.test(s.text.slice(obj.end, cs))) return null;
+    // `罹患抑郁症和PTSD的易感性`: the coordinated objects share the cue; the subject stands before them all.
+    const objs = coordinated(s, obj, s.slots, zh);
+    const objIdx = s.slots.indexOf(objs[0]!);
     const subjCands = s.slots.slice(0, objIdx).reverse();
     for (const o of options) {
       if (!pick(obj, o.object)) continue;
       const subj = subjCands.find((x) => pick(x, o.subject));
-      if (subj) return [{ subj, obj, option: o, confidence: cue.confidence, negated }];
+      if (subj)
+        return objs
+          .filter((y) => pick(y, o.object))
+          .map((y) => ({ subj, obj: y, option: o, confidence: cue.confidence, negated }));
     }
     return null;
   }
@@ -576,7 +830,11 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number): Reading[] | nul
   if (passive && zh) {
     // `Y由X介导`: the agent follows 由/被, the patient precedes it.
     subjSide = left.filter((x) => x.start > passiveMark);
-    objSide = left.filter((x) => x.end <= passiveMark);
+    // `由X驱动的Y`: a relative clause; its patient is the noun after `的`, not what precedes `由`.
+    objSide =
+      s.text[ce] === '的'
+        ? s.slots.filter((x) => x.start > ce && x.start <= ce + 3)
+        : left.filter((x) => x.end <= passiveMark);
   } else if (passive) {
     subjSide = right;
     objSide = left;
@@ -588,40 +846,114 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number): Reading[] | nul
   if (reversed) [subjSide, objSide] = [objSide, subjSide];
 
   // `它们通过阻断SERT提高…`: what stands inside a `通过…`/`by …ing` phrase is the means, not the subject.
-  const means = zh ? s.text.lastIndexOf('通过', cs) : -1;
+  const means = zh ? Math.max(...ZH_MEANS.map((w) => s.text.lastIndexOf(w, cs))) : -1;
   if (means >= a && !passive) subjSide = subjSide.filter((x) => x.end <= means);
+  // `在恐惧评估时驱动HPA轴`: what stands inside a leading `在…时` frame is not the subject.
+  const frame = zh && !passive ? ZH_FRAME.exec(s.text.slice(a, cs)) : null;
+  if (frame) subjSide = subjSide.filter((x) => x.start >= a + frame[0].length);
   for (const o of options) {
     const subjects = subjSide.filter((x) => pick(x, o.subject));
     // `其` before a noun is a possessive (`导致其漂移`: its drift), never the object itself.
+    // An English possessive (`reduce its conversion`) names its antecedent only, whatever fits otherwise.
     const objects = objSide.filter(
-      (x) => pick(x, o.object) && !(zh && x.pronoun && s.text.slice(x.start, x.end) === '其'),
+      (x) =>
+        pick(x, o.object) &&
+        !(zh && x.pronoun && s.text.slice(x.start, x.end) === '其') &&
+        !(
+          !zh &&
+          x.pronoun &&
+          /^(?:its|their)$/i.test(s.text.slice(x.start, x.end)) &&
+          !o.object.includes(x.concepts[0]!.category)
+        ),
     );
     let subj: Slot | undefined;
     let obj: Slot | undefined;
     const subjIsLeft = !(passive && !zh) && !reversed;
     // The head of a Chinese phrase is its last word; an English object is the first noun after the verb.
     subj = subjIsLeft || zh ? subjects[subjects.length - 1] : subjects[0];
-    if (zh) obj = passive ? objects[objects.length - 1] : lastBeforeNextCue(s, objects, ce);
-    else obj = subjIsLeft ? objects[0] : objects[objects.length - 1];
+    // `室旁核的小细胞神经元释放…`: a generic cell head names no structure; its owner does.
+    if (zh && subj && !passive && GENERIC_CELLS.has(subj.concepts[0]!.key)) {
+      const k = subjects.indexOf(subj);
+      const owner = k > 0 ? subjects[k - 1]! : undefined;
+      if (owner && /^的[^，。；的]{0,4}$/.test(s.text.slice(owner.end, subj.start))) subj = owner;
+    }
+    if (zh) {
+      // `释放皮质醇（在啮齿类动物中则是皮质酮）`: a noun in brackets after the object is an aside.
+      const plain =
+        objects.length > 1 ? objects.filter((x, k) => k === 0 || !inBrackets(s.text, x.start, ce)) : objects;
+      obj = passive ? plain[plain.length - 1] : lastBeforeNextCue(s, plain, ce);
+    } else obj = subjIsLeft ? objects[0] : objects[objects.length - 1];
+    // `降低GR对皮质醇的敏感性`: in `A对B的…` the phrase is about A.
+    if (zh && obj && !passive) {
+      const k = objects.indexOf(obj);
+      const prior = k > 0 ? objects[k - 1]! : undefined;
+      if (prior && /^\s*对\s*$/.test(s.text.slice(prior.end, obj.start))) obj = prior;
+    }
+    // `the liver enzyme CYP2D6`: an English noun phrase's head is its last name.
+    if (!zh && obj && subjIsLeft && !reversed) {
+      const k = objects.indexOf(obj);
+      const next = objects[k + 1];
+      if (next && EN_NOUN_GAP.test(s.text.slice(obj.end, next.start))) obj = next;
+      // `strengthens the pathways that run from the brainstem`: a noun inside a relative clause is no object.
+      if (obj.start - ce > 5 && EN_RELATIVE.test(s.text.slice(ce, obj.start))) obj = undefined;
+    }
+    if (!zh && subj && subjIsLeft && !reversed) {
+      // `the extra serotonin around the cell bodies stimulates…`: a prepositional phrase modifies the subject.
+      let k = subjects.indexOf(subj);
+      while (k > 0 && EN_PP_GAP.test(s.text.slice(subjects[k - 1]!.end, subjects[k]!.start))) k--;
+      subj = subjects[k];
+      // `antidepressant monotherapy can trigger…`: a generic treatment head speaks of its drug.
+      const prev = k > 0 ? subjects[k - 1]! : undefined;
+      if (
+        prev &&
+        GENERIC_THERAPY.test(s.text.slice(subj!.start, subj!.end)) &&
+        /^\s$/.test(s.text.slice(prev.end, subj!.start))
+      )
+        subj = prev;
+    }
     if (reversed) {
       subj = subjects[0];
       obj = objects[objects.length - 1];
     }
     let conf = cue.confidence;
     let fromTopic = false;
+    // `是驱动侵入性思维的CSTC回路`: after a copula, a clause with no subject whose objects end in `的` and a
+    // noun is a relative clause; that noun is its subject.
+    if (zh && !subj && !passive && !reversed && /(?:是|为|即|成为)\s*$/.test(s.text.slice(a, cs))) {
+      const rel = /^[^，。；,;]*?的/.exec(s.text.slice(ce, b));
+      const head = rel ? s.slots.find((x) => x.start === ce + rel[0].length && !x.pronoun) : undefined;
+      if (head) {
+        if (!pick(head, o.subject)) continue;
+        subj = head;
+        const inRel = objects.filter((x) => x.end <= head.start - 1);
+        obj = lastBeforeNextCue(s, inRel, ce);
+        if (!obj || !inRel.length) continue;
+      }
+    }
     if (!subj && !passive) {
       fromTopic = true;
       // No subject in the clause: the topic of the sentence (Chinese drops repeated subjects), or the
       // relative clause's antecedent (`the vmPFC, which encodes priors`).
-      // Only an agent is carried over (a disorder named earlier is rarely what acts), and not when the
+      // Only an agent is carried over (a disorder named earlier is rarely what acts, unless it opened an
+      // earlier clause as its subject: `慢性应激会导致…，抑制…`), and not when the
       // clause has a subject of its own that names no concept (`我们了解到…`, `researchers…`).
       const before = s.slots.filter((x) => x.end <= a);
       const ownSubject = PERSONAL_SUBJECT.test(s.text.slice(a, cs));
-      const agent = agentTest(s, zh, o);
+      // A concept inside a clause that opens with a preposition (`向…大脑施用…`) is no topic either.
+      const inPP = (x: Slot) => {
+        const [xa] = clauseBounds(s.text, x.start, x.end, zh);
+        return zh && /^[向对在从于给把将被]/.test(s.text.slice(xa).trimStart());
+      };
+      const agent = (x: Slot) =>
+        !inPP(x) &&
+        pick(
+          x,
+          o.subject.filter((c) => c !== 'Disorder'),
+        );
       subj = ownSubject
         ? undefined
         : zh
-          ? (clauseTopic(s, before, agent) ?? before.find(agent))
+          ? topicOf(s, before, inPP, agent, o, s.text.slice(a, cs))
           : /^\s*(?:which|that|who)\b/i.test(s.text.slice(a, cs)) ||
               /,\s*(?:which|that)\s+$/i.test(s.text.slice(0, cs).slice(-20))
             ? [...before].reverse().find((x) => pick(x, o.subject))
@@ -633,15 +965,152 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number): Reading[] | nul
     const subjGap = !fromTopic && subj.end <= cs ? cs - subj.end : 0;
     const gap = Math.max(subjGap, obj.start >= ce ? obj.start - ce : 0);
     conf -= Math.min(0.2, gap / (zh ? 80 : 300));
-    const objs = coordinated(s, obj, objSide, zh).filter((x) => pick(x, o.object));
-    const subs = coordinated(s, subj, subjSide.includes(subj) ? subjSide : s.slots, zh).filter((x) =>
-      pick(x, o.subject),
-    );
+    // An English list runs across its commas (`cause nausea, headache and insomnia`), past the clause.
+    const objScope = zh || !objSide.includes(obj) ? objSide : objSide === right ? slotsFrom(s, ce) : slotsUpTo(s, cs);
+    const subScope = !subjSide.includes(subj)
+      ? s.slots
+      : zh
+        ? subjSide
+        : subjSide === right
+          ? slotsFrom(s, ce)
+          : slotsUpTo(s, cs);
+    const objs = coordinated(s, obj, objScope, zh).filter((x) => pick(x, o.object));
+    const subs = coordinated(s, subj, subScope, zh).filter((x) => pick(x, o.subject));
     for (const x of subs)
       for (const y of objs) if (x !== y) out.push({ subj: x, obj: y, option: o, confidence: conf, negated });
     if (out.length) return out;
   }
   return null;
+}
+
+// Gaps around a class and its members: `SSRIs (SSRIs), such as`, `抗抑郁药（如`, `X，例如`.
+const CLASS_GAP_EN = /^\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*$/;
+const CLASS_GAP_ZH = /^[）)]?\s*(?:[（(][^（()）]{0,40}[）)])?\s*[，,（(]?\s*$/;
+
+/**
+ * `X such as A, B and C`, `X — A, B and C —`, `X（如A、B）`, `如A、B等X`, `A、B等X`: each member is a part of
+ * the class when both are of one kind (drugs of a drug class, disorders of a wider disorder).
+ */
+function readMembers(s: Sentence, h: CueHit): Reading[] {
+  const zh = s.holder.lang === 'zh';
+  const text = s.text;
+  const out: Reading[] = [];
+  const before = s.slots.filter((x) => x.end <= h.start);
+  const after = s.slots.filter((x) => x.start >= h.end);
+  let whole: Slot | undefined;
+  let members: Slot[] = [];
+  if (zh && h.text === '等') {
+    // `A、B等X`: the members end at the cue and the class follows it (`等抗抑郁药`, `等多种抗抑郁药`).
+    const last = before[before.length - 1];
+    whole = after[0];
+    if (!last || last.end !== h.start || !whole || !/^(?:[多几各]?[种类个])?$/.test(text.slice(h.end, whole.start)))
+      return out;
+    members = coordinated(s, last, before, zh);
+  } else {
+    const first = after[0];
+    if (!first || !(zh ? /^\s*$/ : /^\s*(?:the\s+)?$/i).test(text.slice(h.end, first.start))) return out;
+    members = coordinated(s, first, after, zh);
+    const dash = h.text === '—' || h.text === '–';
+    // A dash opens a list only with two members or more (`X — an antagonist —` names X, it lists nothing).
+    if (dash && members.length < 2) return out;
+    const prev = before[before.length - 1];
+    const gap = prev ? text.slice(prev.end, h.start) : '';
+    const gapOk = zh ? CLASS_GAP_ZH : /^like$/i.test(h.text) ? /^\s*$/ : CLASS_GAP_EN;
+    if (prev && gapOk.test(gap)) whole = prev;
+    else if (zh) {
+      // `如A、B等X`: the class after the members.
+      const last = members[members.length - 1]!;
+      const next = s.slots.find((x) => x.start > last.end);
+      const m = /^等(?:[多几各]?[种类个])?$/.exec(next ? text.slice(last.end, next.start) : '');
+      if (m) whole = next;
+    }
+  }
+  if (!whole || whole.pronoun) return out;
+  for (const m of members) {
+    if (m.pronoun || m === whole) continue;
+    const option = FAMILY_OPTIONS.member.find((o) => pick(m, o.subject) && pick(whole, o.object));
+    if (option) out.push({ subj: m, obj: whole, option, confidence: h.cue.confidence, negated: false });
+  }
+  return out;
+}
+
+/** No preposition or clause word between a copula and its class (`is a potent SSRI`, not `is a target of`). */
+const ISA_GAP_EN = /^\s*(?:(?!(?:of|in|to|for|with|by|from|on|at|as|than|that|which|and|or|not|no)\b)[\w-]+\s+){0,3}$/i;
+const ISA_GAP_ZH = /^[^\s，。；的与和对在从于被把及或、]{0,4}$/;
+
+/** `A is an SSRI`, `A and B are SSRIs`, `地塞米松是一种合成糖皮质激素`: a member, a copula, its class. */
+function readIsa(s: Sentence, h: CueHit): Reading[] {
+  const zh = s.holder.lang === 'zh';
+  const out: Reading[] = [];
+  const before = s.slots.filter((x) => x.end <= h.start);
+  const subj = before[before.length - 1];
+  const obj = s.slots.find((x) => x.start >= h.end);
+  if (!subj || !obj || subj.pronoun || obj.pronoun || !/^\s*$/.test(s.text.slice(subj.end, h.start))) return out;
+  if (!(zh ? ISA_GAP_ZH : ISA_GAP_EN).test(s.text.slice(h.end, obj.start))) return out;
+  // `A is an SSRI of…`, `A是一种X的Y`: the class is a modifier of something else.
+  if (zh ? s.text[obj.end] === '的' : /^\s*(?:of\b|'s\b)/.test(s.text.slice(obj.end))) return out;
+  for (const m of coordinated(s, subj, before, zh)) {
+    const option = FAMILY_OPTIONS.member.find((o) => pick(m, o.subject) && pick(obj, o.object));
+    if (option && m !== obj) out.push({ subj: m, obj, option, confidence: h.cue.confidence, negated: false });
+  }
+  return out;
+}
+
+// An antagonist, agonist or inhibitor named by its target (`5-HT2A antagonist`, `GR拮抗剂`, `CRH1受体拮抗剂`).
+const TARGETED_EN = /\b(?:(antagonists?|inhibitors?|blockers?)|(agonists?|activators?|enhancers?))$/i;
+const TARGETED_ZH = /(?:(拮抗剂|抑制剂|阻断剂|阻滞剂)|(激动剂|激活剂|增强剂))$/;
+const TARGET_GAP_EN = /^\s*(?:(antagonist|inhibitor|blocker)|(agonist|activator))\s+$/i;
+const TARGET_GAP_ZH = /^(?:(拮抗剂|抑制剂|阻断剂|阻滞剂)|(激动剂|激活剂))$/;
+const DRUG_BLOCKS: PredicateOption = { predicate: 'decreases', subject: ['Intervention'], object: ['Molecule'] };
+const DRUG_RAISES: PredicateOption = { predicate: 'increases', subject: ['Intervention'], object: ['Molecule'] };
+const DRUG_CLASS: PredicateOption = { predicate: 'part_of', subject: ['Intervention'], object: ['Intervention'] };
+
+/**
+ * A drug named by its target (`the 5-HT2A antagonist`, `CRH1受体拮抗剂`) acts on that target: an antagonist,
+ * blocker or inhibitor decreases it, an agonist increases it. A drug named right after its class (`the
+ * 5-HT2A antagonist cyproheptadine`, `GR拮抗剂米非司酮`) belongs to the class and shares its target.
+ */
+function namedTargets(s: Sentence, all: FoundMention[], emit: Emit): void {
+  const zh = s.holder.lang === 'zh';
+  const re = zh ? TARGETED_ZH : TARGETED_EN;
+  for (let i = 0; i < s.slots.length; i++) {
+    const x = s.slots[i]!;
+    // `the 5-HT2A antagonist cyproheptadine`, `GR拮抗剂米非司酮` when the class is no concept of its own.
+    const d1 = s.slots[i + 1];
+    const d2 = s.slots[i + 2];
+    const drug =
+      d1 && d1.concepts[0]!.category === 'Intervention'
+        ? d1
+        : d2?.concepts[0]!.category === 'Intervention'
+          ? d2
+          : undefined;
+    if (!x.pronoun && x.concepts[0]!.category === 'Molecule' && drug && !drug.pronoun) {
+      const g = (zh ? TARGET_GAP_ZH : TARGET_GAP_EN).exec(s.text.slice(x.end, drug.start));
+      if (g && drug.concepts[0]!.category === 'Intervention')
+        emit(s, drug, x, g[1] ? DRUG_BLOCKS : DRUG_RAISES, g[0].trim(), 0.6, false);
+    }
+    if (x.pronoun || x.concepts[0]!.category !== 'Intervention') continue;
+    const m = re.exec(s.text.slice(x.start, x.end));
+    if (!m) continue;
+    // The target: a molecule named inside the drug's name (`CRH1受体拮抗剂`), or just before it (`GR 拮抗剂`).
+    const inner = all.find((y) => y.category === 'Molecule' && y.start >= x.start && y.end <= x.end - m[0].length);
+    const target: Slot | undefined = inner
+      ? { start: inner.start, end: inner.end, concepts: [{ key: inner.concept, category: 'Molecule' }], pronoun: false }
+      : undefined;
+    const option = m[1] ? DRUG_BLOCKS : DRUG_RAISES;
+    if (target) emit(s, x, target, option, m[0], 0.65, false);
+    // `…拮抗剂米非司酮`, `the … antagonist cyproheptadine`: the drug named right after its class.
+    const next = s.slots[i + 1];
+    if (
+      next &&
+      !next.pronoun &&
+      next.concepts[0]!.category === 'Intervention' &&
+      /^\s?$/.test(s.text.slice(x.end, next.start))
+    ) {
+      emit(s, next, x, DRUG_CLASS, m[0], 0.6, false);
+      if (target) emit(s, next, target, option, m[0], 0.6, false);
+    }
+  }
 }
 
 interface CueHit {
@@ -788,6 +1257,16 @@ function findAnaphors(
         [...slots, ...out].filter((x) => x.end <= s),
         (a, b) => b.end - a.end,
       );
+      // A Chinese pronoun opening a clause carries on its sentence's topic: the concept that opens an
+      // earlier clause (`海马富含MR和GR，它经由…`: 海马, not GR).
+      if (zh && (m[0] === '它' || m[0] === '它们') && ZH_CLAUSE_START.test(text.slice(Math.max(0, s - 6), s))) {
+        for (const x of before) {
+          if (x.pronoun) continue;
+          const [xa] = clauseBounds(text, x.start, x.end, true);
+          const opener = ZH_CLAUSE_OPENER.exec(text.slice(xa))![0].length;
+          if (x.start - (xa + opener) <= 1 && !before.some((y) => y.start >= xa && y.start < x.start)) add(x);
+        }
+      }
       before.forEach(add);
       for (let i = history.length - 1; i >= 0; i--) history[i]!.slots.forEach(add);
       if (cat && !history.length) [...(lastOfSection?.slots ?? [])].reverse().forEach(add);
@@ -836,7 +1315,11 @@ function frameRelations(
   // `the X hypothesis of D`
   if (!zh) {
     for (const m of execAll(EN_THEORY_OF, s.text)) {
-      const idea = [...s.slots].reverse().find((x) => x.end <= m.index && m.index - x.end <= 3);
+      // `the X hypothesis of D`, or a concept named with its head (`the monoamine hypothesis of D`).
+      const headEnd = m.index + /^\w+/.exec(m[0])![0].length;
+      const idea = [...s.slots]
+        .reverse()
+        .find((x) => (x.end <= m.index && m.index - x.end <= 3) || (x.end === headEnd && x.start < m.index));
       const d = disorders.find((x) => x.start >= m.index + m[0].length && x.start - (m.index + m[0].length) <= 3);
       if (idea && d) emit(s, idea, d, NAMED_IDEA, m[0], 0.7, false);
     }
@@ -844,7 +1327,10 @@ function frameRelations(
   const dysRe = zh ? DYSFUNCTION_ZH : DYSFUNCTION_EN;
   const idx = s.index;
   const prev = idx > 0 && sentences[idx - 1]!.holder.paragraph === s.holder.paragraph ? sentences[idx - 1]! : null;
-  const dysHere = execAll(dysRe, s.text);
+  // A sign inside a concept's name (`sexual dysfunction`) describes no structure.
+  const dysHere = execAll(dysRe, s.text).filter(
+    (m) => !s.slots.some((x) => !x.pronoun && x.start <= m.index && x.end >= m.index + m[0].length),
+  );
 
   // `在D中，是…C；在D2中，是…C2`: each frame clause group implicates its last structure.
   // (Or when the previous sentence of the paragraph shows a sign: asked only when it matters.)

@@ -140,8 +140,13 @@ describe('negation and hedging', () => {
 
 describe('pronouns and anaphora', () => {
   it('resolves 它/其 and it/its to the salient concept of the paragraph', () => {
-    expect(zh('氯胺酮是一种麻醉药。它能迅速缓解抑郁症。').relations).toEqual(['氯胺酮 -treats-> 抑郁']);
+    // `是一种` also makes ketamine a member of the anaesthetics (a class of the same kind).
+    expect(zh('氯胺酮是一种麻醉药。它能迅速缓解抑郁症。').relations).toEqual([
+      '氯胺酮 -part_of-> 麻醉药',
+      '氯胺酮 -treats-> 抑郁',
+    ]);
     expect(en('Ketamine is an anaesthetic. It rapidly relieves depression.').relations).toEqual([
+      'ketamine -part_of-> anesthetic',
       'ketamine -treats-> depression',
     ]);
   });
