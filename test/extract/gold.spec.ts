@@ -1,7 +1,9 @@
 // Extraction quality, scored by the shared scorer on the real pipeline (prepare → extractor → merge).
 // The ketamine chapter must meet the issue's bar; the predictive-coding chapter (an English gold made by
 // hand by someone else) must hold what was measured, less a margin of about one item per figure; the GHK
-// chapter is a held-out physiology check against the bar for unseen chapters.
+// chapter and the two development chapters (test/fixtures/heldout: written and annotated blind, then used to
+// develop general rules) hold what was measured too. The blind test chapters (test/fixtures/heldout-test)
+// are not scored here: a floor on them would invite tuning on them (see their README).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +27,7 @@ interface Score {
 
 async function score(chapter: string, gold: string): Promise<Score> {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'gold-')), 'export.json');
-  writeFileSync(out, JSON.stringify(await exportOf([path.join(repoRoot, 'data/corpus', chapter)])));
+  writeFileSync(out, JSON.stringify(await exportOf([path.resolve(repoRoot, 'data/corpus', chapter)])));
   // The scorer exits 1 only when a --min threshold is given and missed; none is given here.
   const text = execFileSync(process.execPath, [scorer, gold, out], { encoding: 'utf8' });
   const line = text.trim().split('\n').pop()!;
@@ -78,9 +80,9 @@ describe('gold scores', () => {
     expect(s.entries).toEqual([4, 4]);
   });
 
-  // Held out: a physiology chapter annotated from the text alone, never used to write vocabulary entries
-  // or cues for its own phrases. Its bar is the issue's aim for unseen chapters: concept recall ≥ 0.8,
-  // relation recall ≥ 0.5 at precision ≥ 0.7. Measured: concepts R=0.97 (38/39) P=0.97 (32/33); relations
+  // A physiology chapter annotated from the text alone; it was held out at first, then its misses guided
+  // general rules, so it measures no generalisation any more. Its bar is the issue's aim for unseen
+  // chapters: concept recall ≥ 0.8, relation recall ≥ 0.5 at precision ≥ 0.7. Measured: concepts R=0.97 (38/39) P=0.97 (32/33); relations
   // R=0.80 (12/15) P=0.83 (10/12); citations 15/15; entries 59/59. One required relation is 0.07 of recall
   // and one typed relation about 0.08 of precision: the floors allow two concepts and two relations to slip
   // (and one more typed false positive) and stay at or above the unseen-chapter bar.
@@ -96,5 +98,24 @@ describe('gold scores', () => {
     expect(s.relationP).toBeGreaterThanOrEqual(0.7);
     expect(s.citations).toEqual([15, 15]);
     expect(s.entries).toEqual([59, 59]);
+  });
+
+  // Development chapters (pharmacology en, physiology zh): blind at first (first scores: relations R 0.14 and
+  // 0.23), then the general rules of test/extract/pharmacology-relations.spec.ts were written against their
+  // misses. Measured: en concepts R=0.99 (79/80) P=0.91, relations R=0.61 (42/69) P=0.93; zh concepts
+  // R=1.00 (49/49) P=0.87, relations R=0.64 (25/39) P=0.76. Floors: two or three items below each figure.
+  it.each([
+    ['antidepressant-pharmacology.en', { conceptR: 0.95, conceptP: 0.85, relationR: 0.56, relationP: 0.85 }, 11, 10],
+    ['stress-hpa-axis.zh', { conceptR: 0.94, conceptP: 0.8, relationR: 0.58, relationP: 0.7 }, 11, 9],
+  ] as const)('development chapter %s holds what was measured', async (name, floor, citations, entries) => {
+    const dir = path.join(repoRoot, 'test/fixtures/heldout');
+    const s = await score(path.join(dir, `${name}.md`), path.join(dir, `${name}.gold.json`));
+    console.log(s.line);
+    expect(s.conceptR).toBeGreaterThanOrEqual(floor.conceptR);
+    expect(s.conceptP).toBeGreaterThanOrEqual(floor.conceptP);
+    expect(s.relationR).toBeGreaterThanOrEqual(floor.relationR);
+    expect(s.relationP).toBeGreaterThanOrEqual(floor.relationP);
+    expect(s.citations).toEqual([citations, citations]);
+    expect(s.entries).toEqual([entries, entries]);
   });
 });
