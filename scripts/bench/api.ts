@@ -259,7 +259,16 @@ async function overHttp(url: string, s: Scenario, seconds: number) {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.non2xx + result.errors + result.timeouts,
+    // autocannon counts a timeout as an error too: the column is answers other than 2xx plus failed
+    // requests, each counted once; the note under the row says which.
+    errors: result.non2xx + result.errors,
+    detail: [
+      ...Object.entries(result.statusCodeStats ?? {})
+        .filter(([code]) => !code.startsWith('2'))
+        .map(([code, v]) => `${v.count ?? 0} × ${code}`),
+      ...(result.timeouts ? [`${result.timeouts} timed out (no answer in 10 s)`] : []),
+      ...(result.errors > result.timeouts ? [`${result.errors - result.timeouts} connection errors`] : []),
+    ].join(', '),
   };
 }
 
@@ -310,6 +319,7 @@ for (const s of scenarios.filter((x) => !only || only.some((o) => x.name.toLower
       checks.push(`≥ ${s.rpsTarget} req/s ${ok ? 'ok' : 'missed'}`);
     }
     row(mode, h.rps, h.p50, h.p99, String(h.errors), `${(d.rps / h.rps).toFixed(2)}×`, checks.join(', '));
+    if (h.detail) console.log(`${''.padEnd(32)}not 2xx: ${h.detail}`);
   }
 }
 console.log(`load average ${load()} after the runs`);

@@ -173,6 +173,14 @@ export const ClaimsQuery = z.strictObject({
   limit: pageLimit(DEFAULTS.pageSize, 'Claims'),
 });
 
+export const RelationPath = z.strictObject({
+  id: id(
+    'A relation key `rel:<subject>-<predicate>-><object>`, as graph edges and concept views give it. Percent-encode it (`>` as `%3E`).',
+  ),
+});
+
+export const RelationQuery = z.strictObject({});
+
 export const ClaimPath = z.strictObject({
   id: id(
     'A claim key `claim:<document>#<n>` (prefix optional). Percent-encode it: `#` as `%23`, and `/` in document ids as `%2F` (a literal `/` is accepted too).',

@@ -27,7 +27,7 @@ import type {
   PathView,
   PathsView,
 } from '../services/explorer-service';
-import type { ConceptSummary, GraphView } from '../services/shapes';
+import type { ConceptSummary, GraphView, RelationView } from '../services/shapes';
 import type { OverviewGraph } from '../services/overview-service';
 
 /**
@@ -191,6 +191,12 @@ const evidenceCount = () =>
   count().meta({ description: 'All evidence sentences; `evidence` lists the first few of them.' });
 const RelationEdgeSchema = RelationAttributesSchema.extend({ evidenceCount: evidenceCount(), curation: curation() });
 const CoMentionEdgeSchema = CoMentionAttributesSchema.extend({ evidenceCount: evidenceCount() });
+const GraphRelationSchema = RelationAttributesSchema.omit({ evidence: true, cues: true }).extend({
+  evidenceCount: count().meta({
+    description: 'Evidence sentences asserting the relation (GET /api/relations/{id} lists their keys).',
+  }),
+  curation: curation(),
+});
 
 const GraphOptionsSchema = z.object({
   type: z.enum(['directed', 'undirected', 'mixed']).optional(),
@@ -233,14 +239,15 @@ export const GraphViewSchema = z
         key: z.string().optional(),
         source: z.string(),
         target: z.string(),
-        attributes: RelationEdgeSchema.optional(),
+        attributes: GraphRelationSchema.optional(),
         undirected: z.boolean().optional(),
       }),
     ),
   })
   .register(apiSchemas, {
     id: 'GraphView',
-    description: "graphology's serialised graph of concepts and relations: `Graph.from(json)` rebuilds it in a client.",
+    description:
+      "graphology's serialised graph of concepts and relations: `Graph.from(json)` rebuilds it in a client. Relations carry the number of their evidence sentences; GET /api/relations/{id} gives the sentences' keys.",
   });
 
 const Hints = { size: z.number(), color: z.string() };
@@ -365,6 +372,15 @@ const RelationWithEndsSchema = RelationAttributesSchema.extend({
   source: z.string(),
   target: z.string(),
 });
+export const RelationViewSchema = RelationWithEndsSchema.extend({
+  evidenceCount: count(),
+  curation: curation(),
+}).register(apiSchemas, {
+  id: 'RelationView',
+  description:
+    'A relation whole: its ends, every evidence claim key (in the order the store keeps them) with the cue that fired, and a reviewer’s verdict when it has one.',
+});
+
 export const ClaimDetailSchema = z
   .object({
     claim: ClaimSchema,
@@ -430,6 +446,7 @@ export type SchemaChecks = [
   Check<Same<z.infer<typeof PathSchema>, PathView>>,
   Check<Same<z.infer<typeof ClaimDetailSchema>, ClaimView>>,
   Check<Same<z.infer<typeof GraphViewSchema>, GraphView>>,
+  Check<Same<z.infer<typeof RelationViewSchema>, RelationView>>,
   Check<Same<z.infer<typeof SourceDetailSchema>, SourceDetail>>,
   Check<Same<z.infer<typeof HealthSchema>, Health>>,
   Check<Same<z.infer<typeof ConceptViewSchema>, ConceptView>>,

@@ -14,6 +14,8 @@ import {
   NeighborhoodQuery,
   NoParams,
   PathsQuery,
+  RelationPath,
+  RelationQuery,
   SearchQuery,
   SourcePath,
 } from './params';
@@ -27,6 +29,7 @@ import {
   HealthSchema,
   OverviewGraphSchema,
   PathsSchema,
+  RelationViewSchema,
   SearchResultSchema,
   SourceDetailSchema,
   StatsSchema,
@@ -110,6 +113,20 @@ export const ROUTES: readonly Route[] = [
         query.edgeLimit,
         query.showRejected,
       ),
+  }),
+  defineRoute({
+    operationId: 'relation',
+    cacheable: true,
+    path: '/api/relations/{id}',
+    tag: 'explore',
+    summary: 'A relation whole: its ends, every evidence claim key and cue, its verdict',
+    description:
+      'Neighbourhoods give a relation’s evidence count only; this gives the keys of all its evidence sentences (GET /api/claims/{id} reads one). A rejected relation is answered too, marked `curation: rejected`.',
+    params: RelationPath,
+    query: RelationQuery,
+    response: { schema: RelationViewSchema, description: 'The relation.' },
+    errors: [404, 503],
+    handle: ({ params }, s) => s.explorer.relation(params.id),
   }),
   defineRoute({
     operationId: 'paths',

@@ -6,8 +6,8 @@
  * out unless asked for) and reports an unreachable store as such.
  */
 import type { CuratedRelationSummary, CurationMark, CurationOverlay } from '../curation/curation-service';
-import { StoreUnavailableError, UsageError } from '../errors';
-import type { Category, ClaimAttributes, Predicate } from '../model/types';
+import { NotFoundError, StoreUnavailableError, UsageError } from '../errors';
+import { PREDICATES, type Category, type ClaimAttributes, type Predicate } from '../model/types';
 import type {
   ClaimDetail,
   ConceptDetail,
@@ -22,7 +22,14 @@ import type {
   StoreStats,
 } from '../store/graph-store';
 import { claimKey, conceptKey, documentKey, problemId, sectionKey } from './ids';
-import { graphView, keyedConceptSummary, type ConceptSummary, type GraphView } from './shapes';
+import {
+  graphView,
+  keyedConceptSummary,
+  type ConceptSummary,
+  type GraphView,
+  type MarkedRelation,
+  type RelationView,
+} from './shapes';
 import { RETRY_AFTER_SECONDS, StoreGate } from './store-gate';
 
 /** Whether the server takes writes (curation, views); `detail` says why not. */
@@ -60,7 +67,7 @@ export interface ConceptView {
   mentions: Page<Keyed<ClaimAttributes>>;
 }
 
-export interface PathHopView extends Omit<PathHop, 'evidence'> {
+export interface PathHopView extends Omit<PathHop, 'evidence' | 'evidenceCount'> {
   /** The first evidence sentences, up to the limit asked, and how many there are in all. */
   evidence: PathHop['evidence'];
   evidenceCount: number;
@@ -81,6 +88,17 @@ export interface PathsView {
 
 export interface ClaimView extends Omit<ClaimDetail, 'concepts'> {
   concepts: Keyed<ConceptSummary>[];
+}
+
+/** The ends and predicate a relation key names (`rel:<subject>-<predicate>-><object>`), or null. */
+export function parseRelationKey(key: string): { subject: string; predicate: Predicate; object: string } | null {
+  if (!key.startsWith('rel:concept:')) return null;
+  for (const predicate of PREDICATES) {
+    const at = key.indexOf(`-${predicate}->concept:`, 'rel:concept:'.length);
+    if (at < 0) continue;
+    return { subject: key.slice(4, at), predicate, object: key.slice(at + predicate.length + 3) };
+  }
+  return null;
 }
 
 /** Share of claims that cite a source; 0 when there are no claims. */
@@ -181,6 +199,46 @@ export class ExplorerService {
   }
 
   /**
+   * One relation by key, whole (every evidence key), with a reviewer's verdict when it has one: asked for
+   * by key, a rejected relation is answered too, marked. Read as the subject's neighbourhood along the
+   * predicate, which holds the relation if it exists (both stores answer that cheaply); an added
+   * relation comes from its verdict.
+   */
+  async relation(key: string): Promise<RelationView> {
+    const ends = parseRelationKey(key);
+    if (!ends) throw new NotFoundError('relation', key);
+    const { curation } = this;
+    const verdicts = curation ? await this.gate.run(() => curation.storedVerdicts()) : [];
+    const verdict = verdicts.find((v) => v.relation === key);
+    if (verdict?.verdict === 'added') {
+      return {
+        key,
+        source: verdict.subject,
+        target: verdict.object,
+        kind: 'relation',
+        predicate: verdict.predicate,
+        evidence: [verdict.evidence.claim],
+        cues: [],
+        confidence: 1,
+        hedged: false,
+        negated: false,
+        curation: 'added',
+        evidenceCount: 1,
+      };
+    }
+    const g = await this.gate
+      .run(() => this.store.neighborhood(ends.subject, 1, { predicates: [ends.predicate] }))
+      .catch((e: unknown) => {
+        // The subject not being a concept means there is no such relation.
+        throw e instanceof NotFoundError ? new NotFoundError('relation', key) : e;
+      });
+    const edge = g.edges.find((e) => e.key === key);
+    if (edge?.attributes?.kind !== 'relation') throw new NotFoundError('relation', key);
+    const a: MarkedRelation = verdict ? { ...edge.attributes, curation: verdict.verdict } : edge.attributes;
+    return { key, source: edge.source, target: edge.target, ...a, evidenceCount: a.evidence.length };
+  }
+
+  /**
    * `evidence`: how many evidence sentences each hop lists (its `evidenceCount` gives them all). Paths
    * never step along a rejected relation unless `showRejected`; hops are marked with their verdicts.
    */
@@ -195,7 +253,13 @@ export class ExplorerService {
     const { curation } = this;
     const marks = curation ? await this.gate.run(() => curation.marks()) : new Map<string, CurationMark>();
     const rejected = showRejected ? [] : [...marks].flatMap(([k, v]) => (v === 'rejected' ? [k] : []));
-    const query = { ...q, from, to, ...(rejected.length ? { excludeRelations: rejected } : {}) };
+    const query = {
+      ...q,
+      from,
+      to,
+      evidenceLimit: evidence,
+      ...(rejected.length ? { excludeRelations: rejected } : {}),
+    };
     const paths = await this.gate.run(() => this.store.paths(query));
     return {
       from,
@@ -204,7 +268,8 @@ export class ExplorerService {
         nodes: p.nodes.map(keyedConceptSummary),
         hops: p.hops.map((h) => {
           const mark = marks.get(h.relation);
-          const hop = { ...h, evidence: h.evidence.slice(0, evidence), evidenceCount: h.evidence.length };
+          const { evidenceCount = h.evidence.length, ...rest } = h;
+          const hop = { ...rest, evidence: h.evidence.slice(0, evidence), evidenceCount };
           return mark ? { ...hop, curation: mark } : hop;
         }),
       })),

@@ -40,7 +40,7 @@ import type {
   StoreStats,
 } from './graph-store';
 import { rankedNeighborhood } from './queries/neighborhood';
-import { kShortestPaths } from './queries/paths';
+import { kShortestRankedPaths } from './queries/paths';
 import { PREDICATE_ORDER, ReadIndex, isCited, type RelationEnd } from './queries/read-index';
 
 const keyed = <A extends NodeAttributes>(key: string, a: A): Keyed<A> => ({ key, ...a });
@@ -297,21 +297,25 @@ export class GraphQueries implements StoreReads {
             const a = this.concept_(keyOf[v]!);
             return (!cats || cats.has(a.category)) && (!docs || a.documents.some((d) => docs.has(d)));
           };
-    const keys = rankedNeighborhood(
+    const ranks = rankedNeighborhood(
       keyOf.length,
       neighbors,
       accepts,
       rankOf.get(key)!,
       depth,
       filter.limit ?? Infinity,
-    ).map((r) => keyOf[r]!);
-    const kept = new Set(keys);
+    );
+    const keys = ranks.map((r) => keyOf[r]!);
+    // The relations between the concepts kept, by subject (in the order kept), then object key, then key:
+    // each subject's outgoing list is scanned against a byte per concept (hubs have thousands of them).
+    const kept = new Uint8Array(keyOf.length);
+    for (const r of ranks) kept[r] = 1;
     const edges: GraphExport['edges'] = [];
-    for (const u of keys) {
-      for (const r of idx.relationsFrom.get(u) ?? []) {
-        if (kept.has(r.other) && edgeOk(r)) {
-          edges.push({ key: r.edge, source: r.source, target: r.target, attributes: r.attributes });
-        }
+    for (const u of ranks) {
+      const out = idx.outgoing(u);
+      const { targets } = out;
+      for (let i = 0; i < targets.length; i++) {
+        if (kept[targets[i]!] && (unfiltered || edgeOk(out.ends[i]!))) edges.push(out.edges[i]!);
       }
     }
     return {
@@ -336,28 +340,55 @@ export class GraphQueries implements StoreReads {
     const filter = relationFilter({ predicates: query.predicates });
     const excluded = new Set(query.excludeRelations ?? []);
     const edgeOk = (r: RelationEnd) => filter(r) && !excluded.has(r.edge);
-    // Each concept's neighbour list is kept across queries; a query filters only the lists it must (a
-    // predicate filter, or a node with an excluded relation).
-    const cache = new Map<string, readonly string[]>();
-    const neighbors = (u: string) => {
-      let list = cache.get(u);
+    // Concepts numbered in key order, so paths compare as numbers. Each concept's neighbour list is kept
+    // across queries; a query filters only the lists it must (a predicate filter, or a node with an
+    // excluded relation).
+    const { rankOf, keyOf } = idx.conceptKeyOrder;
+    const filtered = new Map<number, Int32Array>();
+    const neighbors = (u: number): Int32Array => {
+      if (!query.predicates?.length && !excluded.size) return idx.neighborKeyRanks(u);
+      let list = filtered.get(u);
       if (!list) {
-        const ends = idx.relationsOf.get(u) ?? [];
-        const whole = !query.predicates?.length && !(excluded.size && ends.some((r) => excluded.has(r.edge)));
-        list = whole ? idx.neighborKeys(u) : [...new Set(ends.filter(edgeOk).map((r) => r.other))];
-        cache.set(u, list);
+        const ends = idx.relationsOf.get(keyOf[u]!) ?? [];
+        if (!query.predicates?.length && !ends.some((r) => excluded.has(r.edge))) list = idx.neighborKeyRanks(u);
+        else {
+          const ranks: number[] = [];
+          for (const r of ends) {
+            const v = rankOf.get(r.other)!;
+            if (edgeOk(r) && ranks[ranks.length - 1] !== v) ranks.push(v);
+          }
+          list = Int32Array.from(ranks);
+        }
+        filtered.set(u, list);
       }
       return list;
     };
-    const found = kShortestPaths({ neighbors }, query.from, query.to, query.k, query.maxLength);
+    const found = kShortestRankedPaths(
+      keyOf.length,
+      neighbors,
+      rankOf.get(query.from)!,
+      rankOf.get(query.to)!,
+      query.k,
+      query.maxLength,
+    ).map((p) => p.map((r) => keyOf[r]!));
+    const limit = query.evidenceLimit ?? Infinity;
     return found.map((nodes) => ({
       nodes: nodes.map((k) => keyed(k, this.concept_(k))),
-      hops: nodes.slice(1).map((to, i) => this.hop(nodes[i]!, to, edgeOk)),
+      hops: nodes.slice(1).map((to, i) => this.hop(nodes[i]!, to, edgeOk, limit)),
     }));
   }
 
-  private hop(from: string, to: string, edgeOk: (r: RelationEnd) => boolean): PathHop {
-    const candidates = (this.index.relationsOf.get(from) ?? []).filter((r) => r.other === to && edgeOk(r));
+  private hop(from: string, to: string, edgeOk: (r: RelationEnd) => boolean, limit: number): PathHop {
+    // relationsOf lists are sorted by the other concept's key: the relations with `to` are one run.
+    const ends = this.index.relationsOf.get(from) ?? [];
+    let lo = 0;
+    for (let hi = ends.length; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]!.other < to) lo = mid + 1;
+      else hi = mid;
+    }
+    const candidates: RelationEnd[] = [];
+    for (let i = lo; i < ends.length && ends[i]!.other === to; i++) if (edgeOk(ends[i]!)) candidates.push(ends[i]!);
     candidates.sort(
       (x, y) =>
         y.attributes.evidence.length - x.attributes.evidence.length ||
@@ -366,16 +397,20 @@ export class GraphQueries implements StoreReads {
     );
     // kShortestPaths only steps along edges that pass the filter, so there is always one.
     const r = candidates[0]!;
-    return {
+    // Evidence may also name a section heading; a hop reports the sentences, the first `limit` of them
+    // with their claims and sources.
+    const claims = this.index.claimEvidence(r.edge, r.attributes);
+    const hop: PathHop = {
       relation: r.edge,
       from: r.source,
       to: r.target,
       predicate: r.attributes.predicate,
-      // Evidence may also name a section heading; a hop reports the sentences.
-      evidence: r.attributes.evidence
-        .filter((c) => this.g.hasNode(c) && this.g.getNodeAttribute(c, 'kind') === 'claim')
+      evidence: claims
+        .slice(0, limit)
         .map((c) => ({ claim: keyed(c, this.claim_(c)), sources: this.citedProblems(c) })),
     };
+    if (claims.length > hop.evidence.length) hop.evidenceCount = claims.length;
+    return hop;
   }
 
   /** Problem ids a claim cites (its own markers and the next sentence's), in code-unit order. */

@@ -110,8 +110,10 @@ export interface PathHop {
   from: string;
   to: string;
   predicate: Predicate;
-  /** The evidence sentences of the hop with their sources. */
+  /** The evidence sentences of the hop with their sources (the first `evidenceLimit`, when asked). */
   evidence: { claim: Keyed<ClaimAttributes>; sources: string[] }[];
+  /** All the evidence sentences, when `evidence` lists fewer (see PathQuery's `evidenceLimit`). */
+  evidenceCount?: number;
 }
 
 export interface ConceptPath {
@@ -127,6 +129,11 @@ export interface PathQuery {
   predicates?: Predicate[];
   /** Relations the paths must not step along (reviewers rejected them), by key. */
   excludeRelations?: readonly string[];
+  /**
+   * Evidence sentences a hop needs to list at most: a store may then list only the first ones, and
+   * says how many there are in `evidenceCount` (a store may also list them all).
+   */
+  evidenceLimit?: number;
 }
 
 export interface ClaimFilter {

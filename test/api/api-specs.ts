@@ -387,6 +387,18 @@ export function apiSpecs(name: string, makeStore: () => Promise<StoreUnderTest |
         const ketamine = g.nodes.find((n) => n.key === C.ketamine)!.attributes;
         expect(ketamine).toMatchObject({ label: '氯胺酮', documentCount: 1, mentionCount: 6 });
         expect(ketamine.documents).toBeUndefined();
+        // Relations carry their evidence count, not the keys (GET /api/relations/:id has them).
+        const interacts = (body as { edges: { key: string; attributes: Record<string, unknown> }[] }).edges.find(
+          (e) => e.key === edgeKey.relation(C.nmda, 'interacts_with', C.ketamine),
+        )!.attributes;
+        expect(interacts).toEqual({
+          kind: 'relation',
+          predicate: 'interacts_with',
+          confidence: expect.any(Number) as number,
+          hedged: false,
+          negated: false,
+          evidenceCount: 2,
+        });
       });
 
       it('keeps the best-attested relations within the edge limit', async () => {
@@ -438,6 +450,63 @@ export function apiSpecs(name: string, makeStore: () => Promise<StoreUnderTest |
           'limit',
         );
         problemOf(await get('neighborhood', '/api/concepts/nothing/neighborhood'), 404);
+      });
+    });
+
+    describe('GET /api/relations/:id', () => {
+      const relation = async (key: string) => ok('relation', await get('relation', `/api/relations/${enc(key)}`));
+
+      it('gives a relation whole: its ends and every evidence key with its cue', async () => {
+        const key = edgeKey.relation(C.nmda, 'interacts_with', C.ketamine);
+        const r = await relation(key);
+        expect(r).toMatchObject({
+          key,
+          source: C.nmda,
+          target: C.ketamine,
+          kind: 'relation',
+          predicate: 'interacts_with',
+          evidence: [claimKeyOf(10), claimKeyOf(11)],
+          evidenceCount: 2,
+          hedged: false,
+          negated: false,
+        });
+        expect(r.cues).toHaveLength(2);
+        expect(r).not.toHaveProperty('curation');
+        // The evidence of a hedged relation; both directions of the key are told apart.
+        expect(await relation(edgeKey.relation(C.bdnf, 'associated_with', C.depression))).toMatchObject({
+          evidence: [claimKeyOf(9)],
+          hedged: true,
+        });
+      });
+
+      it('marks a verdict, answering a rejected relation too', async () => {
+        const key = edgeKey.relation(C.ketamine, 'increases', C.bdnf);
+        try {
+          const res = await request(app)
+            .post(`/api/relations/${enc(key)}/reject`)
+            .set(auth)
+            .send({ note: 'relation route test' });
+          expect(res.status).toBe(200);
+          expect(await relation(key)).toMatchObject({ key, curation: 'rejected', evidence: [claimKeyOf(4)] });
+        } finally {
+          await request(app)
+            .post(`/api/relations/${enc(key)}/retract`)
+            .set(auth)
+            .send({ note: 'end of the relation route test' });
+        }
+        expect(await relation(key)).not.toHaveProperty('curation');
+      });
+
+      it('answers 404 for a relation that does not exist or a key that names none', async () => {
+        for (const key of [
+          edgeKey.relation(C.depression, 'treats', C.ketamine),
+          edgeKey.relation(C.ketamine, 'causes', C.depression),
+          edgeKey.relation('concept:nope', 'treats', C.depression),
+          'rel:nothing',
+          C.ketamine,
+        ]) {
+          problemOf(await get('relation', `/api/relations/${enc(key)}`), 404);
+        }
       });
     });
 
@@ -872,6 +941,7 @@ export function apiSpecs(name: string, makeStore: () => Promise<StoreUnderTest |
         search: '/api/search?q=ketamine',
         concept: '/api/concepts/fx-ketamine',
         neighborhood: '/api/concepts/fx-ketamine/neighborhood',
+        relation: `/api/relations/${enc(edgeKey.relation(C.ketamine, 'treats', C.depression))}`,
         paths: '/api/paths?from=fx-ketamine&to=fx-depression',
         claims: '/api/claims',
         claim: `/api/claims/${enc(claimKeyOf(0))}`,
@@ -1026,6 +1096,7 @@ export function apiSpecs(name: string, makeStore: () => Promise<StoreUnderTest |
           params: { id: 'fx-ketamine' },
           query: { depth: '2', predicates: 'treats', categories: 'Disorder', limit: '10' },
         },
+        relation: { params: { id: edgeKey.relation(C.ketamine, 'treats', C.depression) }, query: {} },
         paths: { query: { from: 'fx-ketamine', to: 'fx-depression', k: '3', maxLength: '4', predicates: 'treats' } },
         claims: {
           query: {

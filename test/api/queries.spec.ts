@@ -4,8 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, Vocabulary } from '../../server/store/queries/fuzzy';
 import { neighborhood, rankedNeighborhood } from '../../server/store/queries/neighborhood';
-import { kShortestPaths } from '../../server/store/queries/paths';
+import { kShortestPaths, kShortestRankedPaths } from '../../server/store/queries/paths';
 import { SearchIndex, TIER_SCORE } from '../../server/store/queries/search-index';
+import { graphView } from '../../server/services/shapes';
+import type { CuratedGraphExport } from '../../server/curation/curation-service';
 
 function randomGraph(seed: number, nodes: number, edges: number): Map<string, string[]> {
   let s = seed;
@@ -52,11 +54,90 @@ describe("Yen's k shortest paths", () => {
     }
   });
 
+  it('gives the same paths over numbered nodes (numbers in key order), on 60 random graphs', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const adj = randomGraph(seed, 12, 26);
+      const keys = [...adj.keys()].sort();
+      const rank = new Map(keys.map((k, i) => [k, i]));
+      const lists = keys.map((k) => Int32Array.from(adj.get(k)!, (n) => rank.get(n)!));
+      const g = { neighbors: (n: string) => adj.get(n) ?? [] };
+      for (const [from, to] of [
+        ['n00', 'n08'],
+        ['n03', 'n11'],
+        ['n07', 'n01'],
+      ] as const) {
+        for (const k of [1, 3, 10]) {
+          for (const maxHops of [1, 2, 4, 8]) {
+            const ranked = kShortestRankedPaths(
+              keys.length,
+              (u) => lists[u]!,
+              rank.get(from)!,
+              rank.get(to)!,
+              k,
+              maxHops,
+            );
+            expect(
+              ranked.map((p) => p.map((r) => keys[r])),
+              `seed ${seed} ${from} ${to} k ${k} max ${maxHops}`,
+            ).toEqual(kShortestPaths(g, from, to, k, maxHops));
+          }
+        }
+      }
+    }
+  });
+
   it('gives nothing between unconnected or identical nodes', () => {
     const g = { neighbors: (n: string) => ({ a: ['b'], b: ['a'], c: [] })[n] ?? [] };
     expect(kShortestPaths(g, 'a', 'c', 3, 5)).toEqual([]);
     expect(kShortestPaths(g, 'a', 'a', 3, 5)).toEqual([]);
     expect(kShortestPaths(g, 'a', 'b', 0, 5)).toEqual([]);
+    const lists = [Int32Array.of(1), Int32Array.of(0), Int32Array.of()];
+    expect(kShortestRankedPaths(3, (u) => lists[u]!, 0, 2, 3, 5)).toEqual([]);
+    expect(kShortestRankedPaths(3, (u) => lists[u]!, 0, 0, 3, 5)).toEqual([]);
+    expect(kShortestRankedPaths(3, (u) => lists[u]!, 0, 1, 0, 5)).toEqual([]);
+  });
+});
+
+describe('graph views', () => {
+  it('keep the edgeLimit relations with most evidence, then by key, exactly as a full sort does', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 300; round++) {
+      const edges = Array.from({ length: 1 + Math.floor(rnd() * 80) }, (_, i) => ({
+        key: `rel:k${Math.floor(rnd() * 500)}-${i}`,
+        source: 'concept:a',
+        target: 'concept:b',
+        attributes: {
+          kind: 'relation' as const,
+          predicate: 'treats' as const,
+          evidence: Array.from({ length: 1 + Math.floor(rnd() ** 3 * 8) }, (_e, j) => `claim:x#${j}`),
+          cues: [],
+          confidence: 0.5,
+          hedged: false,
+          negated: false,
+        },
+      }));
+      const limit = 1 + Math.floor(rnd() * 90);
+      const g: CuratedGraphExport = { attributes: {}, options: {}, nodes: [], edges };
+      const view = graphView(g, limit);
+      const sorted = [...edges].sort(
+        (x, y) =>
+          y.attributes.evidence.length - x.attributes.evidence.length || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0),
+      );
+      const expected = edges.length > limit ? sorted.slice(0, limit) : edges;
+      expect(view.edges.map((e) => e.key)).toEqual(expected.map((e) => e.key));
+      expect(view.attributes.edgeCount).toBe(edges.length);
+      for (const [i, e] of view.edges.entries()) {
+        expect(e.attributes).toEqual({
+          kind: 'relation',
+          predicate: 'treats',
+          confidence: 0.5,
+          hedged: false,
+          negated: false,
+          evidenceCount: expected[i]!.attributes.evidence.length,
+        });
+      }
+    }
   });
 });
 

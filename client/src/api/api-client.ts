@@ -12,6 +12,7 @@ import type {
   PathsView,
 } from '../../../server/services/explorer-service';
 import type { OverviewEdgeKind } from '../../../server/services/overview-service';
+import type { GraphView, RelationView } from '../../../server/services/shapes';
 import type {
   ClaimDetail,
   ConceptPath,
@@ -22,7 +23,7 @@ import type {
   StoreStats,
 } from '../../../server/store/graph-store';
 import { ApiError, problemFrom } from './api-error';
-import { expectArray, expectGraphExport, expectRecord } from './guards';
+import { ResponseShapeError, expectArray, expectGraphExport, expectRecord } from './guards';
 
 type Param = string | number | boolean | readonly string[] | undefined | null;
 
@@ -156,7 +157,7 @@ export const api = {
     return view;
   },
 
-  async neighborhood(key: string, opts: NeighborhoodOptions = {}, signal?: AbortSignal): Promise<GraphExport> {
+  async neighborhood(key: string, opts: NeighborhoodOptions = {}, signal?: AbortSignal): Promise<GraphView> {
     const url = apiUrl(`/api/concepts/${seg(key)}/neighborhood`, {
       depth: opts.depth,
       predicates: opts.predicates,
@@ -164,7 +165,17 @@ export const api = {
       limit: opts.limit,
       showRejected: opts.showRejected || undefined,
     });
-    return expectGraphExport('/api/concepts/:id/neighborhood', await getJson(url, signal));
+    // The same checks as any graphology graph; its relations carry their evidence count, not the keys.
+    const g: unknown = expectGraphExport('/api/concepts/:id/neighborhood', await getJson(url, signal));
+    return g as GraphView;
+  },
+
+  /** A relation whole: every evidence key (neighbourhoods give the count only). */
+  async relation(key: string, signal?: AbortSignal): Promise<RelationView> {
+    const url = `/api/relations/${seg(key)}`;
+    const r = expectRecord<RelationView>('/api/relations/:id', await getJson(url, signal), ['key', 'evidence']);
+    if (!Array.isArray(r.evidence)) throw new ResponseShapeError('/api/relations/:id', 'an evidence list');
+    return r;
   },
 
   async paths(opts: PathOptions, signal?: AbortSignal): Promise<ConceptPath[]> {

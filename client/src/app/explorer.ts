@@ -4,7 +4,7 @@
  * expansions, paths, highlights, reviewers' verdicts). Panels read from it and ask it to act; they never
  * touch sigma.
  */
-import type { ConceptAttributes, GraphExport, Lang } from '../../../server/model/types';
+import type { ConceptAttributes, Lang } from '../../../server/model/types';
 import type { DocumentSummaryView } from '../../../server/services/explorer-service';
 import type { ConceptPath } from '../../../server/store/graph-store';
 import type { Api } from '../api/api-client';
@@ -14,6 +14,7 @@ import {
   mergeExport,
   relabel,
   type DisplayGraph,
+  type DrawableGraph,
   type MergeResult,
 } from '../graph/display-graph';
 import { GraphView, type Highlight } from '../graph/graph-view';
@@ -181,7 +182,7 @@ export class Explorer {
   }
 
   /** Adds an export's concepts and links; returns how many nodes had no saved position. */
-  private addToGraph(exp: GraphExport, base: boolean, near?: string): number {
+  private addToGraph(exp: DrawableGraph, base: boolean, near?: string): number {
     let unplaced = 0;
     const anchor = near && this.graph.hasNode(near) ? this.graph.getNodeAttributes(near) : null;
     const added = mergeExport(this.graph, exp, this.state.lang, (key, a) => {
@@ -309,6 +310,7 @@ export class Explorer {
       this.graph.addDirectedEdgeWithKey(v.relation, v.subject, v.object, {
         link: v.predicate,
         evidence: [v.evidence.claim],
+        evidenceCount: 1,
         hedged: false,
         negated: false,
         confidence: 1,
@@ -424,7 +426,7 @@ export class Explorer {
     for (const p of paths) {
       for (const n of p.nodes) {
         if (this.graph.hasNode(n.key)) continue;
-        const exp: GraphExport = { attributes: {}, options: {}, nodes: [{ key: n.key, attributes: n }], edges: [] };
+        const exp: DrawableGraph = { nodes: [{ key: n.key, attributes: n }], edges: [] };
         this.addToGraph(exp, false, p.nodes[0]?.key);
         changed = true;
       }
@@ -435,6 +437,7 @@ export class Explorer {
         this.graph.addDirectedEdgeWithKey(hop.relation, hop.from, hop.to, {
           link: hop.predicate,
           evidence,
+          evidenceCount: hop.evidenceCount ?? evidence.length,
           hedged,
           negated: false,
           confidence: 1,

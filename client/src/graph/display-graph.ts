@@ -9,11 +9,13 @@ import type {
   Category,
   CoMentionAttributes,
   ConceptAttributes,
-  GraphExport,
+  EdgeAttributes,
   Lang,
+  NodeAttributes,
   RelationAttributes,
 } from '../../../server/model/types';
 import type { VerdictKind } from '../../../server/curation/types';
+import type { CoMentionEdge, ConceptSummary, GraphRelation, RelationEdge } from '../../../server/services/shapes';
 import { SYMMETRIC, type LinkType } from '../app/domain';
 import { conceptLabel } from '../i18n/i18n';
 import { CATEGORY_COLORS, LINK_COLORS } from './palette';
@@ -33,8 +35,13 @@ export interface DisplayNode {
 
 export interface DisplayEdge {
   link: LinkType;
-  /** Claim keys that support the edge. */
+  /**
+   * Claim keys that support the edge, as far as the answer it came from gave them: all, the first few
+   * (the overview, paths) or none (neighbourhoods); GET /api/relations/:id has all of a relation's.
+   */
   evidence: string[];
+  /** How many claims support the edge. */
+  evidenceCount: number;
   hedged: boolean;
   negated: boolean;
   confidence: number;
@@ -59,25 +66,47 @@ export function edgeProgram(link: LinkType, hedged: boolean): EdgeProgramName {
   return arrow ? 'arrow' : 'line';
 }
 
-function relationEdge(a: RelationAttributes & { curation?: VerdictKind }): DisplayEdge {
+/** A relation as the API's graphs give it: whole (exports), with the first few keys, or with none. */
+type AnyRelation = (RelationAttributes & { curation?: VerdictKind }) | RelationEdge | GraphRelation;
+type AnyCoMention = CoMentionAttributes | CoMentionEdge;
+
+/** What mergeExport reads: graphology JSON whose concepts may be summarised and relations lean. */
+export interface DrawableGraph {
+  nodes: readonly { key: string; attributes?: NodeAttributes | ConceptSummary }[];
+  edges: readonly {
+    key?: string;
+    source: string;
+    target: string;
+    attributes?: Exclude<EdgeAttributes, RelationAttributes | CoMentionAttributes> | AnyRelation | AnyCoMention;
+  }[];
+}
+
+const evidenceOf = (a: AnyRelation | AnyCoMention): { evidence: string[]; evidenceCount: number } => {
+  const evidence = 'evidence' in a ? a.evidence : [];
+  return { evidence, evidenceCount: 'evidenceCount' in a ? a.evidenceCount : evidence.length };
+};
+
+function relationEdge(a: AnyRelation): DisplayEdge {
+  const { evidence, evidenceCount } = evidenceOf(a);
   return {
     ...(a.curation ? { curation: a.curation } : {}),
     link: a.predicate,
-    evidence: a.evidence,
+    evidence,
+    evidenceCount,
     hedged: a.hedged,
     negated: a.negated,
     confidence: a.confidence,
-    weight: 1 + Math.log2(Math.max(1, a.evidence.length)),
-    size: 2 + Math.min(3, Math.log2(Math.max(1, a.evidence.length))),
+    weight: 1 + Math.log2(Math.max(1, evidenceCount)),
+    size: 2 + Math.min(3, Math.log2(Math.max(1, evidenceCount))),
     color: LINK_COLORS[a.predicate],
     type: edgeProgram(a.predicate, a.hedged),
   };
 }
 
-function coMentionEdge(a: CoMentionAttributes): DisplayEdge {
+function coMentionEdge(a: AnyCoMention): DisplayEdge {
   return {
     link: 'co_mention',
-    evidence: a.evidence,
+    ...evidenceOf(a),
     hedged: false,
     negated: false,
     confidence: 1,
@@ -99,9 +128,9 @@ export interface MergeResult {
  */
 export function mergeExport(
   g: DisplayGraph,
-  exp: GraphExport,
+  exp: DrawableGraph,
   lang: Lang,
-  place: (key: string, a: ConceptAttributes) => { x: number; y: number },
+  place: (key: string, a: ConceptAttributes | ConceptSummary) => { x: number; y: number },
 ): MergeResult {
   const added: MergeResult = { nodes: [], edges: [] };
   // Into an empty graph nothing can be there already (the first overview: the large case).
@@ -119,7 +148,7 @@ export function mergeExport(
       category: a.category,
       labels: a.labels ?? {},
       mainLabel: a.label,
-      documents: a.documents ?? [],
+      documents: 'documents' in a ? a.documents : [],
       mentionCount: a.mentionCount ?? 0,
     });
     added.nodes.push(n.key);

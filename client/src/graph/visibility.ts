@@ -37,7 +37,7 @@ export function computeVisibility(
       hiddenNodes.has(s) ||
       hiddenNodes.has(t) ||
       hiddenLinks.has(a.link) ||
-      a.evidence.length < f.minEvidence ||
+      a.evidenceCount < f.minEvidence ||
       (f.hedging === 'hedged' && !a.hedged) ||
       (f.hedging === 'asserted' && (a.hedged || a.link === 'co_mention')) ||
       (f.chapter !== null && !edgeInDocument(a.evidence, f.chapter)) ||

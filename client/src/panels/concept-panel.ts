@@ -26,18 +26,16 @@ function fact(term: string, ...value: Child[]): HTMLElement[] {
   return [h('dt', null, term), h('dd', null, ...value)];
 }
 
-/** The evidence (claim keys) of a relation: from the drawn graph, else from the concept's neighbourhood. */
-async function relationEvidence(
-  ex: Explorer,
-  concept: string,
-  relation: string,
-  signal: AbortSignal,
-): Promise<string[]> {
-  if (ex.graph.hasEdge(relation)) return ex.graph.getEdgeAttribute(relation, 'evidence');
-  const nb = await ex.api.neighborhood(concept, { depth: 1 }, signal);
-  const edge = nb.edges.find((e) => e.key === relation);
-  const a = edge?.attributes;
-  return a && (a.kind === 'relation' || a.kind === 'co_mention') ? a.evidence : [];
+/**
+ * The evidence (claim keys) of a relation: from the drawn graph when it holds them all, else from the API
+ * (a neighbourhood's relations carry their count only).
+ */
+export async function relationEvidence(ex: Explorer, relation: string, signal: AbortSignal): Promise<string[]> {
+  if (ex.graph.hasEdge(relation)) {
+    const a = ex.graph.getEdgeAttributes(relation);
+    if (a.evidence.length >= a.evidenceCount) return a.evidence;
+  }
+  return (await ex.api.relation(relation, signal)).evidence;
 }
 
 function relationItem(ex: Explorer, concept: string, r: ListedRelation, signal: AbortSignal): HTMLLIElement {
@@ -75,7 +73,7 @@ function relationItem(ex: Explorer, concept: string, r: ListedRelation, signal: 
     if (open && !loaded) {
       loaded = true;
       region.append(h('p', { class: 'muted' }, t('loading')));
-      relationEvidence(ex, concept, r.key, signal)
+      relationEvidence(ex, r.key, signal)
         .then((keys) => {
           region.replaceChildren(evidenceList(ex, keys, signal));
           if (ex.curation.availability !== 'unavailable') region.append(reviewControls(ex, r.key));

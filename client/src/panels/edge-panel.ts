@@ -8,6 +8,7 @@ import { formatNumber, linkName, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { liveVerdictBadge, reviewControls } from '../curation/review-controls';
 import { evidenceList } from './claim-view';
+import { relationEvidence } from './concept-panel';
 
 function conceptButton(ex: Explorer, key: string): HTMLButtonElement {
   const name = ex.conceptName(key);
@@ -20,6 +21,24 @@ function conceptButton(ex: Explorer, key: string): HTMLButtonElement {
     },
     name,
   );
+}
+
+/** A relation's evidence list once the API has given its keys (the drawn edge has the first few or none). */
+function fetchedEvidence(ex: Explorer, key: string, signal: AbortSignal): HTMLElement {
+  const region = h(
+    'div',
+    { class: 'evidence-block', attrs: { 'aria-busy': 'true' } },
+    h('p', { class: 'muted' }, t('loading')),
+  );
+  relationEvidence(ex, key, signal)
+    .then((keys) => region.replaceWith(evidenceList(ex, keys, signal)))
+    .catch((e: unknown) => {
+      region.removeAttribute('aria-busy');
+      region.replaceChildren(
+        h('p', { class: 'error' }, `${t('errorPrefix')}: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    });
+  return region;
 }
 
 export function renderEdge(ex: Explorer, key: string, signal: AbortSignal): HTMLElement {
@@ -45,7 +64,7 @@ export function renderEdge(ex: Explorer, key: string, signal: AbortSignal): HTML
     h(
       'p',
       { class: 'badges' },
-      h('span', { class: 'badge' }, t('evidenceCount', { n: a.evidence.length })),
+      h('span', { class: 'badge' }, t('evidenceCount', { n: a.evidenceCount })),
       a.hedged ? h('span', { class: 'badge badge-hedged' }, t('hedgedBadge')) : null,
       a.negated ? h('span', { class: 'badge badge-negated' }, t('negatedBadge')) : null,
       co ? null : h('span', { class: 'badge' }, `${t('confidence')} ${formatNumber(a.confidence, 2)}`),
@@ -55,7 +74,9 @@ export function renderEdge(ex: Explorer, key: string, signal: AbortSignal): HTML
       'section',
       { class: 'panel-section', attrs: { 'aria-labelledby': 'edge-evidence-heading' } },
       h('h3', { id: 'edge-evidence-heading' }, t('evidence')),
-      evidenceList(ex, a.evidence, signal),
+      co || a.evidence.length >= a.evidenceCount
+        ? evidenceList(ex, a.evidence, signal)
+        : fetchedEvidence(ex, key, signal),
     ),
     co || ex.curation.availability === 'unavailable' ? null : reviewControls(ex, key),
   );

@@ -196,7 +196,7 @@ export class FilterPanel {
     chapter.value = s.chapter ?? '';
 
     let maxEvidence = 1;
-    this.ex.graph.forEachEdge((_k, a) => (maxEvidence = Math.max(maxEvidence, a.evidence.length)));
+    this.ex.graph.forEachEdge((_k, a) => (maxEvidence = Math.max(maxEvidence, a.evidenceCount)));
     const evId = uid('min-evidence');
     const minEvidence = h('input', {
       id: evId,

@@ -256,7 +256,7 @@ export class PathPanel {
         },
       },
       h('span', { class: 'hop-text' }, hopText(hop, a, b, names)),
-      h('span', { class: 'badge' }, t('evidenceCount', { n: hop.evidence.length })),
+      h('span', { class: 'badge' }, t('evidenceCount', { n: hop.evidenceCount ?? hop.evidence.length })),
     );
     return h('li', { class: 'hop' }, toggle, region);
   }

@@ -26,6 +26,13 @@ export interface RelationEnd {
   direction: 'out' | 'in';
 }
 
+/** The relations going out of one concept (see ReadIndex.outgoing); the three lists run in parallel. */
+export interface OutgoingRelations {
+  targets: Int32Array;
+  ends: readonly RelationEnd[];
+  edges: readonly Readonly<{ key: string; source: string; target: string; attributes: RelationAttributes }>[];
+}
+
 export interface Counts {
   claims: number;
   cited: number;
@@ -134,14 +141,19 @@ export class ReadIndex {
     this.metrics = conceptMetrics(concepts, relations);
   }
 
-  private order: { rankOf: Map<string, number>; keyOf: string[]; neighbors: (Int32Array | undefined)[] } | null = null;
+  private order: {
+    rankOf: Map<string, number>;
+    keyOf: string[];
+    neighbors: (Int32Array | undefined)[];
+    out: (OutgoingRelations | undefined)[];
+  } | null = null;
 
   /** Concepts numbered in neighbourhood priority order: more mentions first, then by key (built on first use). */
   get conceptOrder(): { rankOf: ReadonlyMap<string, number>; keyOf: readonly string[] } {
     if (!this.order) {
       const m = this.mentionCount;
       const keyOf = [...m.keys()].sort((x, y) => m.get(y)! - m.get(x)! || (x < y ? -1 : x > y ? 1 : 0));
-      this.order = { rankOf: new Map(keyOf.map((k, i) => [k, i])), keyOf, neighbors: [] };
+      this.order = { rankOf: new Map(keyOf.map((k, i) => [k, i])), keyOf, neighbors: [], out: [] };
     }
     return this.order;
   }
@@ -157,15 +169,68 @@ export class ReadIndex {
     return list;
   }
 
-  private neighborKeyLists = new Map<string, readonly string[]>();
+  /**
+   * The relations going out of concept number `u` (see conceptOrder), by the other concept's key, then
+   * by edge key: their targets' numbers, and each as a serialised edge, made once and shared by every
+   * answer that lists it (frozen: readers copy what they change).
+   */
+  outgoing(u: number): OutgoingRelations {
+    const order = this.conceptOrder as NonNullable<ReadIndex['order']>;
+    let out = order.out[u];
+    if (!out) {
+      const ends = [...(this.relationsFrom.get(order.keyOf[u]!) ?? [])].sort((x, y) =>
+        x.other < y.other ? -1 : x.other > y.other ? 1 : x.edge < y.edge ? -1 : x.edge > y.edge ? 1 : 0,
+      );
+      out = order.out[u] = {
+        targets: Int32Array.from(ends, (r) => order.rankOf.get(r.other)!),
+        ends,
+        edges: ends.map((r) =>
+          Object.freeze({ key: r.edge, source: r.source, target: r.target, attributes: r.attributes }),
+        ),
+      };
+    }
+    return out;
+  }
 
-  /** The concepts one relation away from `key`, either way, without repeats, in ascending key order. */
-  neighborKeys(key: string): readonly string[] {
-    let list = this.neighborKeyLists.get(key);
+  private byKey: { rankOf: Map<string, number>; keyOf: string[]; neighbors: (Int32Array | undefined)[] } | null = null;
+
+  /** Concepts numbered in ascending key order (code units), for searches that order paths by key. */
+  get conceptKeyOrder(): { rankOf: ReadonlyMap<string, number>; keyOf: readonly string[] } {
+    if (!this.byKey) {
+      const keyOf = [...this.mentionCount.keys()].sort();
+      this.byKey = { rankOf: new Map(keyOf.map((k, i) => [k, i])), keyOf, neighbors: [] };
+    }
+    return this.byKey;
+  }
+
+  /**
+   * The numbers (see conceptKeyOrder) of the concepts one relation away from concept number `u`, either
+   * way, ascending, without repeats.
+   */
+  neighborKeyRanks(u: number): Int32Array {
+    const order = this.conceptKeyOrder as NonNullable<ReadIndex['byKey']>;
+    let list = order.neighbors[u];
     if (!list) {
-      // relationsOf lists are sorted by the other concept's key.
-      list = [...new Set((this.relationsOf.get(key) ?? []).map((r) => r.other))];
-      this.neighborKeyLists.set(key, list);
+      // relationsOf lists are sorted by the other concept's key: numbers come ascending, repeats together.
+      const ends = this.relationsOf.get(order.keyOf[u]!) ?? [];
+      const ranks: number[] = [];
+      for (const r of ends) {
+        const v = order.rankOf.get(r.other)!;
+        if (ranks[ranks.length - 1] !== v) ranks.push(v);
+      }
+      list = order.neighbors[u] = Int32Array.from(ranks);
+    }
+    return list;
+  }
+
+  private claimEvidenceLists = new Map<string, readonly string[]>();
+
+  /** A relation's evidence keys that name claims (evidence may also name a section heading), kept. */
+  claimEvidence(edge: string, a: RelationAttributes): readonly string[] {
+    let list = this.claimEvidenceLists.get(edge);
+    if (!list) {
+      list = a.evidence.filter((c) => this.g.hasNode(c) && this.g.getNodeAttribute(c, 'kind') === 'claim');
+      this.claimEvidenceLists.set(edge, list);
     }
     return list;
   }
