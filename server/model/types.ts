@@ -262,3 +262,24 @@ export const edgeKey = {
   sectionOf: (section: string) => `of:${section}`,
   coMention: (a: string, b: string) => (a < b ? `co:${a}~${b}` : `co:${b}~${a}`),
 };
+
+/**
+ * An edge's key from its kind and ends (and a relation's predicate): keys are a function of them, so a store
+ * may leave them out and recompute them on read (the embedded store's chapter files, Neo4j's relationships).
+ */
+export function keyOfEdge(a: EdgeAttributes, source: string, target: string): string {
+  switch (a.kind) {
+    case 'cites':
+      return edgeKey.cites(source, target);
+    case 'mentions':
+      return edgeKey.mentions(source, target);
+    case 'relation':
+      return edgeKey.relation(source, a.predicate, target);
+    case 'in_section':
+      return edgeKey.inSection(source);
+    case 'section_of':
+      return edgeKey.sectionOf(source);
+    case 'co_mention':
+      return edgeKey.coMention(source, target);
+  }
+}

@@ -1,6 +1,6 @@
 /**
  * The embedded store's chapter file: a chapter's graph as compact JSON. The graphology serialisation
- * repeats a lot that can be derived: every edge key (built from its kind and ends, see `edgeKey`), every
+ * repeats a lot that can be derived: every edge key (built from its kind and ends, see `keyOfEdge`), every
  * edge's ends (node keys already listed), and a claim's `markup` and `normText`, which for most sentences
  * equal its `text`. A chapter file leaves those out: an edge key is kept only when it differs from the
  * derived one, an edge's ends are indexes into the node list, an equal `markup`/`normText` is written as
@@ -8,8 +8,7 @@
  * `decodeChapter` reads this form and the plain graphology JSON of earlier stores alike, and gives back
  * exactly the graph that was encoded.
  */
-import type { EdgeAttributes, GraphExport, NodeAttributes } from '../model/types';
-import { edgeKey } from '../model/types';
+import { keyOfEdge, type EdgeAttributes, type GraphExport, type NodeAttributes } from '../model/types';
 
 /** Marks the compact form; a plain graphology export has no such field. */
 const FORMAT = 'chapter/2';
@@ -22,24 +21,6 @@ type End = number | string;
 type EdgeRow = [source: End, target: End, attributes: EdgeAttributes, key?: string];
 
 type ChapterFile = Omit<GraphExport, 'nodes' | 'edges'> & { format: typeof FORMAT; nodes: NodeRow[]; edges: EdgeRow[] };
-
-/** The key an edge gets from its kind and ends (and a relation's predicate). */
-function derivedKey(source: string, target: string, a: EdgeAttributes): string {
-  switch (a.kind) {
-    case 'cites':
-      return edgeKey.cites(source, target);
-    case 'mentions':
-      return edgeKey.mentions(source, target);
-    case 'relation':
-      return edgeKey.relation(source, a.predicate, target);
-    case 'in_section':
-      return edgeKey.inSection(source);
-    case 'section_of':
-      return edgeKey.sectionOf(source);
-    case 'co_mention':
-      return edgeKey.coMention(source, target);
-  }
-}
 
 function compactNode(attributes: NodeAttributes): NodeAttributes {
   if (attributes.kind !== 'claim') return attributes;
@@ -64,7 +45,7 @@ export function encodeChapter(graph: GraphExport): string {
     edges: graph.edges.map((e) => {
       const a = e.attributes!;
       const row: EdgeRow = [index.get(e.source) ?? e.source, index.get(e.target) ?? e.target, a];
-      if (e.key !== derivedKey(e.source, e.target, a)) row.push(e.key!);
+      if (e.key !== keyOfEdge(a, e.source, e.target)) row.push(e.key!);
       return row;
     }),
   };
@@ -88,7 +69,7 @@ export function decodeChapter(json: string): GraphExport {
   const edges: GraphExport['edges'] = edgeRows.map(([s, t, attributes, key]) => {
     const source = keyOf(s);
     const target = keyOf(t);
-    return { key: key ?? derivedKey(source, target, attributes), source, target, attributes };
+    return { key: key ?? keyOfEdge(attributes, source, target), source, target, attributes };
   });
   return { ...rest, nodes, edges };
 }

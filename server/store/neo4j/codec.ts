@@ -6,7 +6,7 @@
  * that JSON cannot carry (Integer) are converted here too.
  */
 import neo4j from 'neo4j-driver';
-import { edgeKey, type EdgeAttributes, type NodeAttributes, type NodeKind } from '../../model/types';
+import { type EdgeAttributes, type NodeAttributes, type NodeKind } from '../../model/types';
 import { EDGE_TYPE, INTERNAL, NODE_LABEL, PREDICATE_TYPE } from './schema';
 
 export type Props = Record<string, unknown>;
@@ -90,23 +90,4 @@ const EDGE_KIND_OF_TYPE = new Map<string, EdgeAttributes['kind']>([
   ...Object.values(PREDICATE_TYPE).map((t) => [t, 'relation'] as const),
 ]);
 
-/**
- * An edge's key from its kind and ends: keys are a function of them (model/types.ts `edgeKey`), so they
- * are recomputed on read instead of being stored on every relationship.
- */
-export function keyOfEdge(a: EdgeAttributes, source: string, target: string): string {
-  switch (a.kind) {
-    case 'cites':
-      return edgeKey.cites(source, target);
-    case 'mentions':
-      return edgeKey.mentions(source, target);
-    case 'relation':
-      return edgeKey.relation(source, a.predicate, target);
-    case 'in_section':
-      return edgeKey.inSection(source);
-    case 'section_of':
-      return edgeKey.sectionOf(source);
-    case 'co_mention':
-      return edgeKey.coMention(source, target);
-  }
-}
+export { keyOfEdge } from '../../model/types';
