@@ -394,11 +394,21 @@ describe.skipIf(!run)('explorer in Chromium against the real server with data/co
       const all = await counts();
       expect(all.links).toBeGreaterThan(5);
 
-      await page.locator('select[data-filter="chapter"]').selectOption('doc:ketamine-synaptogenesis-applications.zh');
+      // The chapter filter shows the chapter's concepts, as the API lists them, and the links among them.
+      const ketamine = 'doc:ketamine-synaptogenesis-applications.zh';
+      const inChapter = await page.evaluate(async (doc) => {
+        const res = await fetch(`/api/graph?documents=${encodeURIComponent(doc)}&limit=5000`);
+        const g = (await res.json()) as { nodes: { attributes: { kind: string } }[] };
+        return g.nodes.filter((n) => n.attributes.kind === 'concept').length;
+      }, ketamine);
+      expect(inChapter).toBeGreaterThan(10);
+      expect(inChapter).toBeLessThan(all.nodes);
+      await page.locator('select[data-filter="chapter"]').selectOption(ketamine);
       await page.waitForFunction(() => new URL(location.href).searchParams.get('chapter') !== null);
+      await expect.poll(async () => (await counts()).nodes).toBe(inChapter);
       const chapter = await counts();
-      expect(chapter.nodes).toBeLessThan(all.nodes);
-      expect(chapter.nodes).toBeGreaterThan(0);
+      expect(chapter.links).toBeGreaterThan(0);
+      expect(chapter.links).toBeLessThan(all.links);
       await page.locator('select[data-filter="chapter"]').selectOption('');
 
       await page.locator('input[data-filter="min-evidence"]').fill('2');

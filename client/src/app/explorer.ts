@@ -33,6 +33,8 @@ import type { HistoryMode, PathRequest, ViewState, ViewStore } from './view-stat
  * exactly this URL (OVERVIEW_URL), so keep the two in step.
  */
 const OVERVIEW_LIMIT = 5000;
+/** The overview's own cap (LIMITS.graphNodes): a chapter names far fewer concepts. */
+const CHAPTER_CONCEPTS_LIMIT = 5000;
 
 /** Graphs up to this many nodes get a deterministic first layout (fixed FA2 iterations, synchronous). */
 const SYNC_LAYOUT_MAX_NODES = 2500;
@@ -84,6 +86,8 @@ export class Explorer {
   private baseEdges = new Set<string>();
   private expansions = new Map<string, MergeResult>();
   private claimHighlight: Highlight | null = null;
+  /** The concepts of the chapter the filter names (fetched when it is set; graph answers carry no chapter lists). */
+  private chapterConcepts: { chapter: string; keys: Set<string> | null } | null = null;
   private pathController: AbortController | null = null;
   private claimController: AbortController | null = null;
 
@@ -277,9 +281,27 @@ export class Explorer {
   }
 
   updateVisibility(refresh = true): void {
-    this.visibility = computeVisibility(this.graph, this.state, this.forcedNodes());
+    const chapter = this.state.chapter;
+    if (chapter !== null && this.chapterConcepts?.chapter !== chapter) void this.loadChapterConcepts(chapter);
+    const keys = chapter !== null && this.chapterConcepts?.chapter === chapter ? this.chapterConcepts.keys : null;
+    this.visibility = computeVisibility(this.graph, this.state, this.forcedNodes(), keys);
     if (refresh) this.view?.setVisibility(this.visibility);
     this.events.emit('graph', this.visibility);
+  }
+
+  /** Fetches the chapter's concepts (the overview filtered to it), then shows the filter's effect. */
+  private async loadChapterConcepts(chapter: string): Promise<void> {
+    this.chapterConcepts = { chapter, keys: null };
+    try {
+      const exp = await this.api.overview({ documents: [chapter], limit: CHAPTER_CONCEPTS_LIMIT });
+      if (this.chapterConcepts?.chapter !== chapter) return;
+      const keys = new Set(exp.nodes.filter((n) => n.attributes?.kind === 'concept').map((n) => n.key));
+      this.chapterConcepts = { chapter, keys };
+      this.updateVisibility();
+    } catch {
+      // Asked again at the next filter change.
+      if (this.chapterConcepts?.chapter === chapter) this.chapterConcepts = null;
+    }
   }
 
   private afterGraphChange(): void {

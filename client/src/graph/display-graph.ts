@@ -174,9 +174,3 @@ export function relabel(g: DisplayGraph, lang: Lang): void {
     },
   );
 }
-
-/** Whether an edge (by its evidence) belongs to a document. Claim keys are `claim:<docId>#<n>`. */
-export function edgeInDocument(evidence: readonly string[], documentKey: string): boolean {
-  const prefix = `claim:${documentKey.replace(/^doc:/, '')}#`;
-  return evidence.some((c) => c.startsWith(prefix));
-}

@@ -1,11 +1,12 @@
 /**
- * Which nodes and edges the current filters show: hidden categories and link types, the chapter,
+ * Which nodes and edges the current filters show: hidden categories and link types, the chapter (its
+ * concepts, as the API lists them, and the links among them),
  * the minimum evidence, the hedging filter and relations a reviewer rejected (unless asked for). Computed once per filter change (not per frame) and read
  * by the sigma reducers. Filters on edges never hide nodes; `forced` nodes (the selection, a path) stay
  * visible whatever the filters say.
  */
 import type { ViewState } from '../app/view-state';
-import { edgeInDocument, type DisplayGraph } from './display-graph';
+import type { DisplayGraph } from './display-graph';
 
 export type FilterState = Pick<
   ViewState,
@@ -23,14 +24,17 @@ export function computeVisibility(
   g: DisplayGraph,
   f: FilterState,
   forced: ReadonlySet<string> = new Set(),
+  /** The chapter filter's concepts; null while they are being fetched (then the chapter hides nothing). */
+  chapterConcepts: ReadonlySet<string> | null = null,
 ): Visibility {
+  const inChapter = f.chapter === null ? null : chapterConcepts;
   const hiddenCats = new Set<string>(f.hiddenCategories);
   const hiddenLinks = new Set<string>(f.hiddenLinks);
   const hiddenNodes = new Set<string>();
   const hiddenEdges = new Set<string>();
   g.forEachNode((k, a) => {
     if (forced.has(k)) return;
-    if (hiddenCats.has(a.category) || (f.chapter !== null && !a.documents.includes(f.chapter))) hiddenNodes.add(k);
+    if (hiddenCats.has(a.category) || (inChapter && !inChapter.has(k))) hiddenNodes.add(k);
   });
   g.forEachEdge((k, a, s, t) => {
     const hide =
@@ -40,7 +44,7 @@ export function computeVisibility(
       a.evidenceCount < f.minEvidence ||
       (f.hedging === 'hedged' && !a.hedged) ||
       (f.hedging === 'asserted' && (a.hedged || a.link === 'co_mention')) ||
-      (f.chapter !== null && !edgeInDocument(a.evidence, f.chapter)) ||
+      (inChapter !== null && (!inChapter.has(s) || !inChapter.has(t))) ||
       (a.curation === 'rejected' && !f.showRejected);
     if (hide) hiddenEdges.add(k);
   });
