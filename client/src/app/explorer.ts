@@ -299,7 +299,7 @@ export class Explorer {
       this.chapterConcepts = { chapter, keys };
       this.updateVisibility();
     } catch {
-      // Asked again at the next filter change.
+      // Asked again the next time the filters are applied.
       if (this.chapterConcepts?.chapter === chapter) this.chapterConcepts = null;
     }
   }
