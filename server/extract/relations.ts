@@ -37,28 +37,8 @@ import {
   type Holder,
 } from './mentions';
 import { isWhiteSpaceCode } from '../text/whitespace';
-
-/** A concept occurrence in a sentence; a pronoun carries its ranked antecedents instead of one concept. */
-interface Slot {
-  start: number;
-  end: number;
-  /** Candidate concepts, best first (one for a plain mention). */
-  concepts: { key: string; category: Category }[];
-  pronoun: boolean;
-}
-
-interface Sentence {
-  holder: Holder;
-  text: string;
-  slots: Slot[];
-  hedged: boolean;
-  /** Cue words, once found. */
-  hits?: CueHit[];
-  /** The text with its names masked, once computed. */
-  masked?: string;
-  /** Position in the chapter's sentence list. */
-  index: number;
-}
+import { namedTargets, readIsa, readMembers } from './class-relations';
+import { coordinated, pick, type CueHit, type Emit, type Reading, type Sentence, type Slot } from './relation-sentence';
 
 // Clause marks as code units (clause bounds are scanned character by character for every cue).
 // (Tables by code unit: a look-up per character, cheaper than a set's.)
@@ -69,10 +49,6 @@ const codeTable = (chars: string) => {
 };
 const CLAUSE_MARK_ZH = codeTable('，,；;。！？!?：:—');
 const CLAUSE_MARK_EN = codeTable(';:!?—');
-const COORD_ZH = /^\s*(?:和|与|及|及其|以及|或|、|和\/或|或者)\s*$/;
-// `to SSRIs and to clomipramine`: a repeated preposition keeps the coordination.
-const COORD_EN =
-  /^\s*(?:,?\s*and|,?\s*or|,|as well as|and\/or|,\s*and|,\s*or)\s*(?:(?:to|for|in|on|with|by)\s+)?(?:the\s+|even\s+)?$/i;
 
 // Anaphors and the category their noun implies (null: any).
 // (Each Chinese pattern comes with characters one of which every match holds: a sentence without any
@@ -443,21 +419,9 @@ function outermost(ms: FoundMention[]): FoundMention[] {
   return out;
 }
 
-function pick(slot: Slot, cats: readonly Category[]): { key: string; category: Category } | null {
-  return slot.concepts.find((c) => cats.includes(c.category)) ?? null;
-}
-
 function fit(family: Family, subj: Slot, obj: Slot): PredicateOption | null {
   for (const o of FAMILY_OPTIONS[family]) if (pick(subj, o.subject) && pick(obj, o.object)) return o;
   return null;
-}
-
-interface Reading {
-  subj: Slot;
-  obj: Slot;
-  option: PredicateOption;
-  confidence: number;
-  negated: boolean;
 }
 
 /**
@@ -582,38 +546,6 @@ function negatedBefore(text: string, from: number, cs: number, zh: boolean): boo
   const before = text.slice(Math.max(from, cs - (zh ? 6 : 30)), cs);
   if (zh) return ZH_NEGATION.test(before) && !ZH_NOT_NEGATION.test(text.slice(Math.max(0, cs - 6), cs + 2));
   return EN_NEGATION.test(before);
-}
-
-/** Whether two slots are coordinated: joined by `和`/`and`, or on one span (the members of `这两种过程`). */
-function joined(text: string, x: Slot, y: Slot, coord: RegExp): boolean {
-  return (x.start === y.start && x.end === y.end) || coord.test(text.slice(x.end, y.start));
-}
-
-/** Mentions joined to `anchor` by coordination (`A和B`, `A, B and C`), in text order. */
-function coordinated(s: Sentence, anchor: Slot, within: Slot[], zh: boolean): Slot[] {
-  const i = within.indexOf(anchor);
-  const group = [anchor];
-  const coord = zh ? COORD_ZH : COORD_EN;
-  for (let j = i - 1; j >= 0; j--) {
-    if (!joined(s.text, within[j]!, group[0]!, coord)) break;
-    group.unshift(within[j]!);
-  }
-  for (let j = i + 1; j < within.length; j++) {
-    if (!joined(s.text, group[group.length - 1]!, within[j]!, coord)) break;
-    group.push(within[j]!);
-  }
-  if (zh) return group;
-  // An English series joined by bare commas is a list only when `and`/`or` closes it (`A, B and C`);
-  // else the comma ends a clause (`X reduces A, B raises C`): the group stops at the anchor's side of it.
-  const bare = (k: number) => /^\s*,\s*$/.test(s.text.slice(group[k]!.end, group[k + 1]!.start));
-  const closed = group.length > 1 && !bare(group.length - 2);
-  if (closed) return group;
-  const at = group.indexOf(anchor);
-  let from = at;
-  let to = at;
-  while (from > 0 && !bare(from - 1)) from--;
-  while (to < group.length - 1 && !bare(to)) to++;
-  return group.slice(from, to + 1);
 }
 
 /** The subject before an appositive that ends just before the cue's clause (English), if any. */
@@ -983,143 +915,6 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
   return null;
 }
 
-// Gaps around a class and its members: `SSRIs (SSRIs), such as`, `抗抑郁药（如`, `X，例如`.
-const CLASS_GAP_EN = /^\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*$/;
-const CLASS_GAP_ZH = /^[）)]?\s*(?:[（(][^（()）]{0,40}[）)])?\s*[，,（(]?\s*$/;
-
-/**
- * `X such as A, B and C`, `X — A, B and C —`, `X（如A、B）`, `如A、B等X`, `A、B等X`: each member is a part of
- * the class when both are of one kind (drugs of a drug class, disorders of a wider disorder).
- */
-function readMembers(s: Sentence, h: CueHit): Reading[] {
-  const zh = s.holder.lang === 'zh';
-  const text = s.text;
-  const out: Reading[] = [];
-  const before = s.slots.filter((x) => x.end <= h.start);
-  const after = s.slots.filter((x) => x.start >= h.end);
-  let whole: Slot | undefined;
-  let members: Slot[] = [];
-  if (zh && h.text === '等') {
-    // `A、B等X`: the members end at the cue and the class follows it (`等抗抑郁药`, `等多种抗抑郁药`).
-    const last = before[before.length - 1];
-    whole = after[0];
-    if (!last || last.end !== h.start || !whole || !/^(?:[多几各]?[种类个])?$/.test(text.slice(h.end, whole.start)))
-      return out;
-    members = coordinated(s, last, before, zh);
-  } else {
-    const first = after[0];
-    if (!first || !(zh ? /^\s*$/ : /^\s*(?:the\s+)?$/i).test(text.slice(h.end, first.start))) return out;
-    members = coordinated(s, first, after, zh);
-    const dash = h.text === '—' || h.text === '–';
-    // A dash opens a list only with two members or more (`X — an antagonist —` names X, it lists nothing).
-    if (dash && members.length < 2) return out;
-    const prev = before[before.length - 1];
-    const gap = prev ? text.slice(prev.end, h.start) : '';
-    const gapOk = zh ? CLASS_GAP_ZH : /^like$/i.test(h.text) ? /^\s*$/ : CLASS_GAP_EN;
-    if (prev && gapOk.test(gap)) whole = prev;
-    else if (zh) {
-      // `如A、B等X`: the class after the members.
-      const last = members[members.length - 1]!;
-      const next = s.slots.find((x) => x.start > last.end);
-      const m = /^等(?:[多几各]?[种类个])?$/.exec(next ? text.slice(last.end, next.start) : '');
-      if (m) whole = next;
-    }
-  }
-  if (!whole || whole.pronoun) return out;
-  for (const m of members) {
-    if (m.pronoun || m === whole) continue;
-    const option = FAMILY_OPTIONS.member.find((o) => pick(m, o.subject) && pick(whole, o.object));
-    if (option) out.push({ subj: m, obj: whole, option, confidence: h.cue.confidence, negated: false });
-  }
-  return out;
-}
-
-/** No preposition or clause word between a copula and its class (`is a potent SSRI`, not `is a target of`). */
-const ISA_GAP_EN = /^\s*(?:(?!(?:of|in|to|for|with|by|from|on|at|as|than|that|which|and|or|not|no)\b)[\w-]+\s+){0,3}$/i;
-const ISA_GAP_ZH = /^[^\s，。；的与和对在从于被把及或、]{0,4}$/;
-
-/** `A is an SSRI`, `A and B are SSRIs`, `地塞米松是一种合成糖皮质激素`: a member, a copula, its class. */
-function readIsa(s: Sentence, h: CueHit): Reading[] {
-  const zh = s.holder.lang === 'zh';
-  const out: Reading[] = [];
-  const before = s.slots.filter((x) => x.end <= h.start);
-  const subj = before[before.length - 1];
-  const obj = s.slots.find((x) => x.start >= h.end);
-  if (!subj || !obj || subj.pronoun || obj.pronoun || !/^\s*$/.test(s.text.slice(subj.end, h.start))) return out;
-  if (!(zh ? ISA_GAP_ZH : ISA_GAP_EN).test(s.text.slice(h.end, obj.start))) return out;
-  // `A is an SSRI of…`, `A是一种X的Y`: the class is a modifier of something else.
-  if (zh ? s.text[obj.end] === '的' : /^\s*(?:of\b|'s\b)/.test(s.text.slice(obj.end))) return out;
-  for (const m of coordinated(s, subj, before, zh)) {
-    const option = FAMILY_OPTIONS.member.find((o) => pick(m, o.subject) && pick(obj, o.object));
-    if (option && m !== obj) out.push({ subj: m, obj, option, confidence: h.cue.confidence, negated: false });
-  }
-  return out;
-}
-
-// An antagonist, agonist or inhibitor named by its target (`5-HT2A antagonist`, `GR拮抗剂`, `CRH1受体拮抗剂`).
-const TARGETED_EN = /\b(?:(antagonists?|inhibitors?|blockers?)|(agonists?|activators?|enhancers?))$/i;
-const TARGETED_ZH = /(?:(拮抗剂|抑制剂|阻断剂|阻滞剂)|(激动剂|激活剂|增强剂))$/;
-const TARGET_GAP_EN = /^\s*(?:(antagonist|inhibitor|blocker)|(agonist|activator))\s+$/i;
-const TARGET_GAP_ZH = /^(?:(拮抗剂|抑制剂|阻断剂|阻滞剂)|(激动剂|激活剂))$/;
-const DRUG_BLOCKS: PredicateOption = { predicate: 'decreases', subject: ['Intervention'], object: ['Molecule'] };
-const DRUG_RAISES: PredicateOption = { predicate: 'increases', subject: ['Intervention'], object: ['Molecule'] };
-const DRUG_CLASS: PredicateOption = { predicate: 'part_of', subject: ['Intervention'], object: ['Intervention'] };
-
-/**
- * A drug named by its target (`the 5-HT2A antagonist`, `CRH1受体拮抗剂`) acts on that target: an antagonist,
- * blocker or inhibitor decreases it, an agonist increases it. A drug named right after its class (`the
- * 5-HT2A antagonist cyproheptadine`, `GR拮抗剂米非司酮`) belongs to the class and shares its target.
- */
-function namedTargets(s: Sentence, all: FoundMention[], emit: Emit): void {
-  const zh = s.holder.lang === 'zh';
-  const re = zh ? TARGETED_ZH : TARGETED_EN;
-  for (let i = 0; i < s.slots.length; i++) {
-    const x = s.slots[i]!;
-    // `the 5-HT2A antagonist cyproheptadine`, `GR拮抗剂米非司酮` when the class is no concept of its own.
-    const d1 = s.slots[i + 1];
-    const d2 = s.slots[i + 2];
-    const drug =
-      d1 && d1.concepts[0]!.category === 'Intervention'
-        ? d1
-        : d2?.concepts[0]!.category === 'Intervention'
-          ? d2
-          : undefined;
-    if (!x.pronoun && x.concepts[0]!.category === 'Molecule' && drug && !drug.pronoun) {
-      const g = (zh ? TARGET_GAP_ZH : TARGET_GAP_EN).exec(s.text.slice(x.end, drug.start));
-      if (g && drug.concepts[0]!.category === 'Intervention')
-        emit(s, drug, x, g[1] ? DRUG_BLOCKS : DRUG_RAISES, g[0].trim(), 0.6, false);
-    }
-    if (x.pronoun || x.concepts[0]!.category !== 'Intervention') continue;
-    const m = re.exec(s.text.slice(x.start, x.end));
-    if (!m) continue;
-    // The target: a molecule named inside the drug's name (`CRH1受体拮抗剂`), or just before it (`GR 拮抗剂`).
-    const inner = all.find((y) => y.category === 'Molecule' && y.start >= x.start && y.end <= x.end - m[0].length);
-    const target: Slot | undefined = inner
-      ? { start: inner.start, end: inner.end, concepts: [{ key: inner.concept, category: 'Molecule' }], pronoun: false }
-      : undefined;
-    const option = m[1] ? DRUG_BLOCKS : DRUG_RAISES;
-    if (target) emit(s, x, target, option, m[0], 0.65, false);
-    // `…拮抗剂米非司酮`, `the … antagonist cyproheptadine`: the drug named right after its class.
-    const next = s.slots[i + 1];
-    if (
-      next &&
-      !next.pronoun &&
-      next.concepts[0]!.category === 'Intervention' &&
-      /^\s?$/.test(s.text.slice(x.end, next.start))
-    ) {
-      emit(s, next, x, DRUG_CLASS, m[0], 0.6, false);
-      if (target) emit(s, next, target, option, m[0], 0.6, false);
-    }
-  }
-}
-
-interface CueHit {
-  cue: Cue;
-  start: number;
-  end: number;
-  text: string;
-}
-
 // Cue words are found in sentences regardless of letter case, Chinese cues included (a Latin letter
 // inside a Chinese cue's gap, `对…有效`, may be of either case).
 const ZH_SCANNER = new CueScanner(ZH_CUES, { ignoreCase: true });
@@ -1276,16 +1071,6 @@ function findAnaphors(
   }
   return out;
 }
-
-type Emit = (
-  s: Sentence,
-  subj: Slot,
-  obj: Slot,
-  option: PredicateOption,
-  cue: string,
-  confidence: number,
-  negated: boolean,
-) => void;
 
 const IMPLICATED: PredicateOption = {
   predicate: 'implicated_in',

@@ -1,0 +1,138 @@
+/**
+ * Relations a drug's or disorder's class and a drug's target give: members of a class (`SSRIs such as
+ * fluoxetine`, `A is an SSRI`, `如A、B等X`) are part of it, and a drug named by its target (`the 5-HT2A
+ * antagonist`, `CRH1受体拮抗剂`) decreases or increases that target.
+ */
+import { FAMILY_OPTIONS, type PredicateOption } from './cues';
+import type { FoundMention } from './mentions';
+import { coordinated, pick, type CueHit, type Emit, type Reading, type Sentence, type Slot } from './relation-sentence';
+
+// Gaps around a class and its members: `SSRIs (SSRIs), such as`, `抗抑郁药（如`, `X，例如`.
+const CLASS_GAP_EN = /^\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*$/;
+const CLASS_GAP_ZH = /^[）)]?\s*(?:[（(][^（()）]{0,40}[）)])?\s*[，,（(]?\s*$/;
+
+/**
+ * `X such as A, B and C`, `X — A, B and C —`, `X（如A、B）`, `如A、B等X`, `A、B等X`: each member is a part of
+ * the class when both are of one kind (drugs of a drug class, disorders of a wider disorder).
+ */
+export function readMembers(s: Sentence, h: CueHit): Reading[] {
+  const zh = s.holder.lang === 'zh';
+  const text = s.text;
+  const out: Reading[] = [];
+  const before = s.slots.filter((x) => x.end <= h.start);
+  const after = s.slots.filter((x) => x.start >= h.end);
+  let whole: Slot | undefined;
+  let members: Slot[] = [];
+  if (zh && h.text === '等') {
+    // `A、B等X`: the members end at the cue and the class follows it (`等抗抑郁药`, `等多种抗抑郁药`).
+    const last = before[before.length - 1];
+    whole = after[0];
+    if (!last || last.end !== h.start || !whole || !/^(?:[多几各]?[种类个])?$/.test(text.slice(h.end, whole.start)))
+      return out;
+    members = coordinated(s, last, before, zh);
+  } else {
+    const first = after[0];
+    if (!first || !(zh ? /^\s*$/ : /^\s*(?:the\s+)?$/i).test(text.slice(h.end, first.start))) return out;
+    members = coordinated(s, first, after, zh);
+    const dash = h.text === '—' || h.text === '–';
+    // A dash opens a list only with two members or more (`X — an antagonist —` names X, it lists nothing).
+    if (dash && members.length < 2) return out;
+    const prev = before[before.length - 1];
+    const gap = prev ? text.slice(prev.end, h.start) : '';
+    const gapOk = zh ? CLASS_GAP_ZH : /^like$/i.test(h.text) ? /^\s*$/ : CLASS_GAP_EN;
+    if (prev && gapOk.test(gap)) whole = prev;
+    else if (zh) {
+      // `如A、B等X`: the class after the members.
+      const last = members[members.length - 1]!;
+      const next = s.slots.find((x) => x.start > last.end);
+      const m = /^等(?:[多几各]?[种类个])?$/.exec(next ? text.slice(last.end, next.start) : '');
+      if (m) whole = next;
+    }
+  }
+  if (!whole || whole.pronoun) return out;
+  for (const m of members) {
+    if (m.pronoun || m === whole) continue;
+    const option = FAMILY_OPTIONS.member.find((o) => pick(m, o.subject) && pick(whole, o.object));
+    if (option) out.push({ subj: m, obj: whole, option, confidence: h.cue.confidence, negated: false });
+  }
+  return out;
+}
+
+/** No preposition or clause word between a copula and its class (`is a potent SSRI`, not `is a target of`). */
+const ISA_GAP_EN = /^\s*(?:(?!(?:of|in|to|for|with|by|from|on|at|as|than|that|which|and|or|not|no)\b)[\w-]+\s+){0,3}$/i;
+const ISA_GAP_ZH = /^[^\s，。；的与和对在从于被把及或、]{0,4}$/;
+
+/** `A is an SSRI`, `A and B are SSRIs`, `地塞米松是一种合成糖皮质激素`: a member, a copula, its class. */
+export function readIsa(s: Sentence, h: CueHit): Reading[] {
+  const zh = s.holder.lang === 'zh';
+  const out: Reading[] = [];
+  const before = s.slots.filter((x) => x.end <= h.start);
+  const subj = before[before.length - 1];
+  const obj = s.slots.find((x) => x.start >= h.end);
+  if (!subj || !obj || subj.pronoun || obj.pronoun || !/^\s*$/.test(s.text.slice(subj.end, h.start))) return out;
+  if (!(zh ? ISA_GAP_ZH : ISA_GAP_EN).test(s.text.slice(h.end, obj.start))) return out;
+  // `A is an SSRI of…`, `A是一种X的Y`: the class is a modifier of something else.
+  if (zh ? s.text[obj.end] === '的' : /^\s*(?:of\b|'s\b)/.test(s.text.slice(obj.end))) return out;
+  for (const m of coordinated(s, subj, before, zh)) {
+    const option = FAMILY_OPTIONS.member.find((o) => pick(m, o.subject) && pick(obj, o.object));
+    if (option && m !== obj) out.push({ subj: m, obj, option, confidence: h.cue.confidence, negated: false });
+  }
+  return out;
+}
+
+// An antagonist, agonist or inhibitor named by its target (`5-HT2A antagonist`, `GR拮抗剂`, `CRH1受体拮抗剂`).
+const TARGETED_EN = /\b(?:(antagonists?|inhibitors?|blockers?)|(agonists?|activators?|enhancers?))$/i;
+const TARGETED_ZH = /(?:(拮抗剂|抑制剂|阻断剂|阻滞剂)|(激动剂|激活剂|增强剂))$/;
+const TARGET_GAP_EN = /^\s*(?:(antagonist|inhibitor|blocker)|(agonist|activator))\s+$/i;
+const TARGET_GAP_ZH = /^(?:(拮抗剂|抑制剂|阻断剂|阻滞剂)|(激动剂|激活剂))$/;
+const DRUG_BLOCKS: PredicateOption = { predicate: 'decreases', subject: ['Intervention'], object: ['Molecule'] };
+const DRUG_RAISES: PredicateOption = { predicate: 'increases', subject: ['Intervention'], object: ['Molecule'] };
+const DRUG_CLASS: PredicateOption = { predicate: 'part_of', subject: ['Intervention'], object: ['Intervention'] };
+
+/**
+ * A drug named by its target (`the 5-HT2A antagonist`, `CRH1受体拮抗剂`) acts on that target: an antagonist,
+ * blocker or inhibitor decreases it, an agonist increases it. A drug named right after its class (`the
+ * 5-HT2A antagonist cyproheptadine`, `GR拮抗剂米非司酮`) belongs to the class and shares its target.
+ */
+export function namedTargets(s: Sentence, all: FoundMention[], emit: Emit): void {
+  const zh = s.holder.lang === 'zh';
+  const re = zh ? TARGETED_ZH : TARGETED_EN;
+  for (let i = 0; i < s.slots.length; i++) {
+    const x = s.slots[i]!;
+    // `the 5-HT2A antagonist cyproheptadine`, `GR拮抗剂米非司酮` when the class is no concept of its own.
+    const d1 = s.slots[i + 1];
+    const d2 = s.slots[i + 2];
+    const drug =
+      d1 && d1.concepts[0]!.category === 'Intervention'
+        ? d1
+        : d2?.concepts[0]!.category === 'Intervention'
+          ? d2
+          : undefined;
+    if (!x.pronoun && x.concepts[0]!.category === 'Molecule' && drug && !drug.pronoun) {
+      const g = (zh ? TARGET_GAP_ZH : TARGET_GAP_EN).exec(s.text.slice(x.end, drug.start));
+      if (g && drug.concepts[0]!.category === 'Intervention')
+        emit(s, drug, x, g[1] ? DRUG_BLOCKS : DRUG_RAISES, g[0].trim(), 0.6, false);
+    }
+    if (x.pronoun || x.concepts[0]!.category !== 'Intervention') continue;
+    const m = re.exec(s.text.slice(x.start, x.end));
+    if (!m) continue;
+    // The target: a molecule named inside the drug's name (`CRH1受体拮抗剂`), or just before it (`GR 拮抗剂`).
+    const inner = all.find((y) => y.category === 'Molecule' && y.start >= x.start && y.end <= x.end - m[0].length);
+    const target: Slot | undefined = inner
+      ? { start: inner.start, end: inner.end, concepts: [{ key: inner.concept, category: 'Molecule' }], pronoun: false }
+      : undefined;
+    const option = m[1] ? DRUG_BLOCKS : DRUG_RAISES;
+    if (target) emit(s, x, target, option, m[0], 0.65, false);
+    // `…拮抗剂米非司酮`, `the … antagonist cyproheptadine`: the drug named right after its class.
+    const next = s.slots[i + 1];
+    if (
+      next &&
+      !next.pronoun &&
+      next.concepts[0]!.category === 'Intervention' &&
+      /^\s?$/.test(s.text.slice(x.end, next.start))
+    ) {
+      emit(s, next, x, DRUG_CLASS, m[0], 0.6, false);
+      if (target) emit(s, next, target, option, m[0], 0.6, false);
+    }
+  }
+}
