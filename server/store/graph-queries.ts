@@ -395,7 +395,7 @@ export class GraphQueries implements StoreReads {
         PREDICATE_ORDER.get(x.attributes.predicate)! - PREDICATE_ORDER.get(y.attributes.predicate)! ||
         (x.edge < y.edge ? -1 : 1),
     );
-    // kShortestPaths only steps along edges that pass the filter, so there is always one.
+    // kShortestRankedPaths only steps along edges that pass the filter, so there is always one.
     const r = candidates[0]!;
     // Evidence may also name a section heading; a hop reports the sentences, the first `limit` of them
     // with their claims and sources.
