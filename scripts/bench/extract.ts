@@ -1,7 +1,8 @@
 /**
  * Benchmark: extraction throughput on the synthetic corpus with the vocabulary loaded, against parsing
  * alone over the same chapters in the same run. Vocabulary load and jieba's dictionary are timed apart
- * (once per process). Prints MB/s for both, the ratio (target ≤ 2×) and what the extractor found.
+ * (once per process). Prints MB/s for both, the ratio of extraction time to parsing time (target ≤ 2×)
+ * and what the extractor found.
  * `npm run bench:extract -- [--chapters N] [--seed S] [--rounds R]`
  */
 import { parseArgs } from 'node:util';
@@ -69,8 +70,9 @@ row('jieba dictionary (once)', `${jiebaMs.toFixed(0)} ms`);
 row('parse only', rate(parseMs));
 row('parse + extract', rate(bothMs));
 row('extract alone', rate(bothMs - parseMs));
-row('ratio (parse+extract)/parse', `${(bothMs / parseMs).toFixed(2)}×  (target ≤ 2×)`);
-row('ratio extract/parse', `${((bothMs - parseMs) / parseMs).toFixed(2)}×`);
+// The issue's ratio is extraction's own to parsing's: extraction time over parsing time (target ≤ 2×).
+row('ratio extract/parse', `${((bothMs - parseMs) / parseMs).toFixed(2)}×  (target ≤ 2×)`);
+row('ratio (parse+extract)/parse', `${(bothMs / parseMs).toFixed(2)}×`);
 row(
   'found',
   `${stats.claims} claims, ${stats.mentions} mentions, ${stats.concepts} chapter concepts, ${stats.relations} relations`,
