@@ -8,7 +8,7 @@
 import type { ParsedChapter } from '../ingest/chapter';
 import type { Category, ConceptAttributes, GlossaryLink, Lang, MentionsAttributes } from '../model/types';
 import { nodeKey } from '../model/types';
-import { toSimplified, wordBoundaries } from '../text/chinese';
+import { toSimplified } from '../text/chinese';
 import { isKeyWordCode, matchKey, matchText, originalRange, type MatchText } from '../text/normalize';
 import { isWhiteSpaceCode } from '../text/whitespace';
 import { ChapterWindows, WordBoundaries } from '../text/word-boundaries';
@@ -362,6 +362,8 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
     }
   }
 
+  // The chapter's jieba windows, shared by every look at Chinese word boundaries (see ChapterWindows).
+  const windows = new ChapterWindows();
   const titles = new Set(chapter.sections.map((x) => matchKey(x.attributes.title)));
   // Pass 1b: what the chapter defines. Bold spans (with a gloss inside or right after them), bilingual
   // pairs, abbreviations, quoted named hypotheses.
@@ -408,7 +410,7 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
       if (isHanText(before.slice(-1))) {
         // A Chinese gloss after a Chinese term explains it (`所有内向（正电荷流入）`); a name is Latin.
         if (!gloss.name && !gloss.abbrs.length) continue;
-        const head = termBefore(h, m.index, vocab);
+        const head = termBefore(h, m.index, vocab, windows);
         if (!head) continue;
         addLocal([head, ...(gloss.name ? [gloss.name] : []), ...gloss.abbrs], 'defined');
       } else if (gloss.abbrs.length === 1 && !gloss.name) {
@@ -454,7 +456,6 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   // match needs (see WordBoundaries). Per-holder state is kept by the holder's index: its matching key,
   // its word boundaries (made when first needed) and the spans links, vocabulary and chapter forms give.
   const keys = holders.map((h) => matchText(h.text, h.normText));
-  const windows = new ChapterWindows();
   const bounds = holders.map((h) => {
     let wb: WordBoundaries | null = null;
     return () => (wb ??= hanBoundaries(h, windows));
@@ -930,7 +931,7 @@ const ZH_STOP_TOKEN =
  * The Chinese term that ends at `end` (just before a bracketed gloss): the longest vocabulary or chapter
  * form ending there, else the jieba words before it up to a function word or punctuation (at most four).
  */
-function termBefore(h: Holder, end: number, vocab: Vocabulary): string | null {
+function termBefore(h: Holder, end: number, vocab: Vocabulary, windows: ChapterWindows): string | null {
   const src = (h.normText && h.normText.length === h.text.length ? h.normText : h.text).slice(0, end);
   // The longest vocabulary form ending just before the bracket.
   let known: string | null = null;
@@ -942,7 +943,7 @@ function termBefore(h: Holder, end: number, vocab: Vocabulary): string | null {
     const cand = h.text.slice(end - tail.length + s, end);
     if (!known || cand.length > known.length) known = cand;
   }
-  const segs = src ? segmentTail(src) : [];
+  const segs = src ? segmentTail(src, windows) : [];
   const words: string[] = [];
   let count = 0;
   for (let i = segs.length - 1; i >= 0 && count < 4; i--) {
@@ -960,17 +961,8 @@ function termBefore(h: Holder, end: number, vocab: Vocabulary): string | null {
   return isChineseTerm(chain) ? chain : null;
 }
 
-function segmentTail(src: string): string[] {
+function segmentTail(src: string, windows: ChapterWindows): string[] {
   // Only the last clause matters; segmenting it alone keeps jieba from gluing across punctuation.
   const cut = Math.max(...['，', '。', '；', '：', '、', ',', ' '].map((p) => src.lastIndexOf(p)));
-  const tail = src.slice(cut + 1);
-  const words: string[] = [];
-  let o = 0;
-  const b = [...wordBoundaries(tail)].sort((x, y) => x - y);
-  for (const x of b) {
-    if (x > o) words.push(tail.slice(o, x));
-    o = x;
-  }
-  if (o < tail.length) words.push(tail.slice(o));
-  return words;
+  return windows.words(src.slice(cut + 1));
 }

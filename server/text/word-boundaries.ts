@@ -78,6 +78,34 @@ export class ChapterWindows {
     this.cuts.set(windows[w]!, cuts);
   }
 
+  /**
+   * jieba's words of any text, run by run through the windows above (so a run segmented once in the
+   * chapter is not segmented again). A text with `\r` is segmented whole: jieba keeps `\r\n` together.
+   */
+  words(text: string): string[] {
+    if (text.includes('\r')) return segment(text);
+    const out: string[] = [];
+    for (let p = 0; p < text.length;) {
+      if (!mayJoin(text.charCodeAt(p))) {
+        out.push(text[p]!);
+        p++;
+        continue;
+      }
+      let end = p + 1;
+      while (end < text.length && mayJoin(text.charCodeAt(end))) end++;
+      const run = text.slice(p, end);
+      const cuts = this.get(run);
+      let from = 0;
+      for (let o = 1; o <= run.length; o++) {
+        if (cuts[o] !== 1) continue;
+        out.push(run.slice(from, o));
+        from = o;
+      }
+      p = end;
+    }
+    return out;
+  }
+
   /** The boundaries of a window, segmenting it now if it was not asked for ahead. */
   get(window: string): Uint8Array {
     let cuts = this.cuts.get(window);

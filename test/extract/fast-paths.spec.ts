@@ -9,7 +9,7 @@ import { EN_CUES, ZH_CUES, type Cue } from '../../server/extract/cues';
 import { execAll } from '../../server/extract/exec-all';
 import { wordBefore } from '../../server/extract/mentions';
 import { sortSmall } from '../../server/extract/sort-small';
-import { wordBoundaries } from '../../server/text/chinese';
+import { segment, wordBoundaries } from '../../server/text/chinese';
 import { isWhiteSpaceCode } from '../../server/text/whitespace';
 import { ChapterWindows, WordBoundaries } from '../../server/text/word-boundaries';
 
@@ -81,6 +81,15 @@ describe('WordBoundaries', () => {
         expect(ahead[i]!.has(o)).toBe(lazy.has(o));
       }
     });
+  });
+
+  it("words() gives jieba's words of a text, run by run through the chapter's windows", () => {
+    const next = random(11);
+    const pieces = [...SENTENCES.join('').split(''), ' ', '\n', '\r\n', '-', '.', '（', '𠀀', '😀', 'ab'];
+    const texts = [...SENTENCES];
+    for (let i = 0; i < 150; i++) texts.push(randomText(next, pieces, 60));
+    const chapter = new ChapterWindows();
+    for (const text of texts) expect(chapter.words(text), JSON.stringify(text)).toEqual(segment(text));
   });
 });
 
