@@ -136,3 +136,92 @@ export function namedTargets(s: Sentence, all: FoundMention[], emit: Emit): void
     }
   }
 }
+
+// `A是B的拮抗剂`, `A是B受体的正向变构调节剂`: a drug (or a molecule) said to be an agent of a target.
+const ROLE_ZH =
+  /(?:是|为|作为)([^，。；是为]{1,24}?)的[^，。；的]{0,8}?(?:(拮抗剂|阻断剂|抑制剂|阻滞剂|负向变构调节剂|负性变构调节剂|反向激动剂)|(激动剂|激活剂|正向变构调节剂|正性变构调节剂|增强剂|部分激动剂)|(调节剂|配体))/g;
+const BINDS: PredicateOption = {
+  predicate: 'interacts_with',
+  subject: ['Intervention', 'Molecule'],
+  object: ['Molecule'],
+};
+const AGENT_BLOCKS: PredicateOption = { ...DRUG_BLOCKS, subject: ['Intervention', 'Molecule'] };
+const AGENT_RAISES: PredicateOption = { ...DRUG_RAISES, subject: ['Intervention', 'Molecule'] };
+// `A is an X antagonist`, `A是一种X受体拮抗剂`: the copula between a drug and a class named by its target.
+const ISA_TARGETED_EN = /^\s+(?:is|are|was)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$/i;
+const ISA_TARGETED_ZH = /^(?:是|为)(?:一种|一类)?$/;
+// `A通过B受体…`, `A acts through the B receptor`: a molecule in a means phrase is what A binds.
+const MEANS_ZH = /(?:通过|经由|经)([^，。；]{1,20}?受体)/g;
+const MEANS_EN = /\b(?:acts?|acting|works?|signals?|enters?)\s+(?:\w+ly\s+)?(?:[\w\s]{0,30}?\s)?(?:through|via)\s+/gi;
+/** A means word of an English sentence, looked for before the pattern above is run. */
+const MEANS_WORD_EN = /\s(?:through|via)\s/;
+
+/** The subject just before `at`, past a bracket of examples (`A（如B、C）是…`). */
+function subjectBefore(s: Sentence, at: number): Slot | undefined {
+  const text = s.text;
+  const close = /[）)]\s*$/.test(text.slice(Math.max(0, at - 3), at));
+  const open = close ? Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at)) : -1;
+  const x = s.slots.filter((y) => y.end <= (open >= 0 ? open : at)).pop();
+  if (!x) return undefined;
+  const gap = text.slice(x.end, at);
+  return /^\s*(?:[（(][^（）()]{0,40}[）)])?\s*$/.test(gap) || (x.pronoun && /^\s*$/.test(gap)) ? x : undefined;
+}
+
+/**
+ * Targets named by a drug's role: `A是B的拮抗剂` (decreases B), `…的激动剂`/`正向变构调节剂` (increases B),
+ * `…的调节剂` (binds B); `A is an X-receptor antagonist` (A shares its class's target); and a receptor in a
+ * means phrase (`A通过B受体抑制…`, `A acts through the B receptor`), which A binds.
+ */
+export function roleTargets(s: Sentence, all: FoundMention[], emit: Emit): void {
+  const zh = s.holder.lang === 'zh';
+  const text = s.text;
+  if (zh && text.includes('剂')) {
+    for (const m of text.matchAll(ROLE_ZH)) {
+      const at = m.index;
+      // The target ends where the copula's complement meets its `的`.
+      const targetEnd = at + m[0].indexOf(m[1]!) + m[1]!.length;
+      const target = s.slots.filter((y) => y.start > at && y.end <= targetEnd).pop();
+      const subj = subjectBefore(s, at);
+      if (!target || !subj || target === subj) continue;
+      const option = m[2] ? AGENT_BLOCKS : m[3] ? AGENT_RAISES : BINDS;
+      emit(s, subj, target, option, m[0].slice(m[0].lastIndexOf('的') + 1), 0.6, false);
+    }
+  }
+  // `A is an opioid receptor antagonist`: the class's target (inside its name) is A's too.
+  const re = zh ? TARGETED_ZH : TARGETED_EN;
+  for (let i = 1; i < s.slots.length; i++) {
+    const x = s.slots[i]!;
+    const drug = s.slots[i - 1]!;
+    if (x.pronoun || drug.pronoun || x.concepts[0]!.category !== 'Intervention') continue;
+    if (drug.concepts[0]!.category !== 'Intervention') continue;
+    if (!(zh ? ISA_TARGETED_ZH : ISA_TARGETED_EN).test(text.slice(drug.end, x.start))) continue;
+    const m = re.exec(text.slice(x.start, x.end));
+    if (!m) continue;
+    const inner = all.find((y) => y.category === 'Molecule' && y.start >= x.start && y.end <= x.end - m[0].length);
+    if (!inner) continue;
+    const target: Slot = {
+      start: inner.start,
+      end: inner.end,
+      concepts: [{ key: inner.concept, category: 'Molecule' }],
+      pronoun: false,
+    };
+    emit(s, drug, target, m[1] ? DRUG_BLOCKS : DRUG_RAISES, m[0], 0.6, false);
+  }
+  // Means phrases.
+  if (zh ? text.includes('受体') : MEANS_WORD_EN.test(text) && /\b(?:act|work|signal|enter)/i.test(text)) {
+    for (const m of text.matchAll(zh ? MEANS_ZH : MEANS_EN)) {
+      const from = m.index + (zh ? m[0].length - m[1]!.length : m[0].length);
+      // (An English receptor after its article: `through the same transporter`, `via the CB1 receptor`.)
+      const to = zh ? m.index + m[0].length : from + 5;
+      const recs = s.slots.filter(
+        (y) =>
+          y.concepts[0]!.category === 'Molecule' &&
+          (zh ? y.start >= from && y.end <= to : y.start >= from && y.start <= to),
+      );
+      // The subject: the name just before the means word (zh), or the clause's subject before the verb (en).
+      const subj = zh ? subjectBefore(s, m.index) : s.slots.filter((y) => y.end <= m.index).pop();
+      if (!subj || (!zh && !/^\s*(?:\w+ly\s+)?$/.test(text.slice(subj.end, m.index)))) continue;
+      for (const r of recs) if (r !== subj) emit(s, subj, r, BINDS, zh ? m[0].slice(0, 2) : m[0].trim(), 0.55, false);
+    }
+  }
+}

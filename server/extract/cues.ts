@@ -21,6 +21,10 @@ export type Family =
   | 'determine'
   | 'depend'
   | 'predict'
+  | 'reflect'
+  | 'signature'
+  | 'measure'
+  | 'symptom'
   | 'part'
   | 'include'
   | 'member'
@@ -50,7 +54,14 @@ const ALL: Category[] = [I, D, M, C, Mo, B, K];
 const RELATED: PredicateOption = { predicate: 'associated_with', subject: ALL, object: ALL };
 
 /** Families whose cue stands between the whole and its part, or the effect and its cause (`Y包括X`, `Y depends on X`). */
-export const REVERSED_FAMILIES: ReadonlySet<Family> = new Set<Family>(['include', 'contain', 'depend', 'respond']);
+export const REVERSED_FAMILIES: ReadonlySet<Family> = new Set<Family>([
+  'include',
+  'contain',
+  'depend',
+  'respond',
+  'signature',
+  'measure',
+]);
 
 /** Options per family, tried in order: the first whose categories fit both sides wins. */
 export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
@@ -99,6 +110,15 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
   depend: [{ predicate: 'implicated_in', subject: [Mo, C, B], object: [M, B, D] }, RELATED],
   // `X predicts Y`: a measurement that predicts is a marker; anything else (an equation, a model) is related.
   predict: [{ predicate: 'biomarker_for', subject: [B], object: [D, M, I] }, RELATED],
+  // `X reflects Y`, `X反映Y`: a measurement that reflects a state marks it; a state that reflects a process
+  // (`craving reflects strengthened projections`) is only related to it.
+  reflect: [{ predicate: 'biomarker_for', subject: [B], object: [D, M, I, K] }, RELATED],
+  // `Y is characterised by X`, `Y以X为特征`: the sign marks what it characterises (sides swapped).
+  signature: [{ predicate: 'biomarker_for', subject: [B], object: [D, M, K] }, RELATED],
+  // `Y is measured by X`, `Y用X来衡量`: the measurement marks what it measures (sides swapped).
+  measure: [{ predicate: 'biomarker_for', subject: [B, Mo, C], object: [D, M, I, K] }, RELATED],
+  // `D presents with S`, `D的典型表现包括S`: a disorder brings about its symptoms.
+  symptom: [{ predicate: 'causes', subject: [D], object: [D] }],
   // A drug of a drug class (`sertraline is an SSRI`, `A属于X类药物`) and a disorder of a wider class are
   // parts of it too.
   part: [
@@ -163,6 +183,8 @@ export interface Cue {
   words: string;
   voice: Voice;
   confidence: number;
+  /** A Chinese cue that opens with a noun (`基础是`, `表现包括`): the `的` before it is expected, not a sign of a noun use. */
+  nounHead?: boolean;
 }
 
 const zh = (family: Family, words: string, voice: Voice = 'active', confidence = 0.7): Cue => ({
@@ -201,19 +223,34 @@ export const ZH_CUES: Cue[] = [
   ),
   zh(
     'increase',
-    '增加|提高|增强|加强|促进|升高|上调|激活|放大|提升|加速|加固|刺激(?![术物量源])|延长|恢复',
+    '增加|提高|增强|加强|促进|升高|上调|激活|放大|提升|加速|加固|刺激(?![术物量源])|延长|恢复|兴奋(?![性剂])',
     'active',
     0.7,
   ),
   zh('risk', '风险|副作用|不良反应|潜力|可能性|倾向|易感性', 'noun-after', 0.65),
   zh('marker', '生物标志物|标志物|标志|指标|标记', 'noun-after', 0.6),
-  zh('implicate', '参与|涉及|牵涉|是[^，。；]{0,4}(?:基础|根源|原因)', 'active', 0.6),
+  zh(
+    'implicate',
+    '参与|涉及|牵涉|是[^，。；]{0,4}(?:基础|根源|原因)|是[^，。；]{1,8}?的(?:核心|主要|关键|重要|共同)?(?:机制|病因|发病机制)',
+    'active',
+    0.6,
+  ),
   zh('act', '作用于', 'active', 0.6),
   zh('encode', '编码|负责|处理|表征', 'active', 0.55),
   zh('determine', '决定|主导|支配|塑造', 'active', 0.6),
   zh('determine', '的(?:主要|关键|重要|核心)?决定因素', 'noun-after', 0.6),
   zh('depend', '取决于|依赖于|有赖于|受制于', 'active', 0.6),
+  // `Y的（分子）基础是X`: the basis named after the cue (sides swapped, as `Y取决于X`).
+  // (Anchored on the noun, not on `的`: a cue whose first two characters are fixed is tried only there.)
+  {
+    ...zh('depend', '基础之一是|基础是|基础在于|根源是|根源在于|原因之一是|原因是|原因在于', 'active', 0.6),
+    nounHead: true,
+  },
   zh('predict', '预测|预示', 'active', 0.5),
+  zh('reflect', '反映|体现', 'active', 0.5),
+  zh('signature', '以[^，。；]{1,12}?为(?:主要|典型|核心)?特征', 'active', 0.6),
+  zh('measure', '用[^，。；]{1,16}?(?:来)?(?:衡量|评估|测量|量化)', 'active', 0.6),
+  { ...zh('symptom', '表现包括|表现有|表现为|症状包括|症状为', 'active', 0.6), nounHead: true },
   zh(
     'part',
     '的(?:[一二两三四五六七八九几多]个|一种)?(?:核心|关键|重要|基本|主要)?(?:组成部分|组分|成分|一部分|构成要素|亚基)',
@@ -236,7 +273,7 @@ export const ZH_CUES: Cue[] = [
   ),
   zh('bind', '结合于|的亲和力|亲和力', 'pair', 0.6),
   zh('contrast', '相比|相较|对比|不同于|区别于|而非|并列|优于|劣于|比[^，。；]{1,12}更', 'pair', 0.6),
-  zh('associate', '相关|有关|关联|联系|影响|改变|描述|调节|调控', 'pair', 0.5),
+  zh('associate', '相关|有关|关联|联系|影响|改变|描述|调节(?!剂)|调控', 'pair', 0.5),
 ];
 
 export const EN_CUES: Cue[] = [
@@ -257,7 +294,7 @@ export const EN_CUES: Cue[] = [
   // start (each alternative opens with a fixed letter: the scanner indexes cues by their first characters).
   en(
     'treat',
-    'approved (?:for|in)|licensed for|prescribed for|first-line (?:\\w+ )?(?:for|in)|drugs? of choice (?:for|in)|agents? of choice (?:for|in)|treatments? of choice (?:for|in)|useful (?:in|for)|used (?:for|in)',
+    'approved (?:for|in)|licensed for|prescribed for|first-line (?:\\w+ )?(?:for|in)|drugs? of choice (?:for|in)|agents? of choice (?:for|in)|treatments? of choice (?:for|in)|useful (?:in|for)|used (?:for|in)|interventions? for|medications? for|helps? (?:people|patients|individuals|those) with|cope with|coping with',
     'active',
     0.8,
   ),
@@ -286,7 +323,7 @@ export const EN_CUES: Cue[] = [
   ),
   en(
     'increase',
-    'stimulat(?:e|es|ed|ing)|prolong(?:s|ed|ing)?|agonists? (?:of|at)|restor(?:e|es|ed|ing)',
+    'stimulat(?:e|es|ed|ing)|prolong(?:s|ed|ing)?|agonists? (?:of|at)|restor(?:e|es|ed|ing)|disinhibit(?:s|ed|ing)?|excit(?:e|es|ed)',
     'active',
     0.7,
   ),
@@ -314,11 +351,20 @@ export const EN_CUES: Cue[] = [
   ),
   en(
     'depend',
-    'depends? (?:up)?on|depended (?:up)?on|dependent (?:up)?on|relies (?:up)?on|rely (?:up)?on|relied (?:up)?on|hinges? on|is a function of|are a function of',
+    'depends? (?:\\w+ly )?(?:up)?on|depended (?:\\w+ly )?(?:up)?on|dependent (?:up)?on|relies (?:\\w+ly )?(?:up)?on|rely (?:up)?on|relied (?:up)?on|hinges? on|is a function of|are a function of',
     'active',
     0.6,
   ),
-  en('predict', 'predict(?:s|ed)?|predictive of|prognostic (?:of|for)', 'active', 0.5),
+  en('predict', 'predict(?:s|ed)?|predictive of|prognostic (?:of|for)|predictors? of', 'active', 0.5),
+  en('reflect', 'reflect(?:s|ed)?|indicative of', 'active', 0.5),
+  en('signature', 'characteri[sz]ed by|marked by|hallmarked by', 'active', 0.6),
+  en(
+    'measure',
+    'measured (?:by|with|using)|quantified (?:by|with|using)|assessed (?:by|with|using)|indexed by',
+    'active',
+    0.6,
+  ),
+  en('symptom', 'present(?:s|ed)? with|manifest(?:s|ed)? (?:as|with)', 'active', 0.6),
   en(
     'part',
     'part of|components? of|constituents? of|subunits? of|elements? of|cornerstone of|subregion of|belongs? to|makes? up|constitut(?:e|es)',

@@ -776,11 +776,21 @@ function compoundsIn(h: Holder, spans: Candidate[], catOf: (key: string) => Cate
     if (vocab.byKey.has(matchKey(term))) continue;
     const rule = categoryFromHeadWord(term);
     const category = rule ?? cat;
-    if (cat === 'Circuit' && isConceptMod && catOf(modSpan!.concept) === 'Circuit') continue;
+    // (A structure's cells are a population of their own: `VTA neurons`, `amygdala cells`.)
+    if (
+      cat === 'Circuit' &&
+      isConceptMod &&
+      catOf(modSpan!.concept) === 'Circuit' &&
+      !CELL_HEAD.test(text.slice(sp.start, sp.end))
+    )
+      continue;
     out.push({ term, category });
   }
   return out;
 }
+
+/** Heads that name the cells of a structure or a transmitter (`VTA neurons`, `dopamine cells`). */
+const CELL_HEAD = /^(?:neurons?|cells?)$/i;
 
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 

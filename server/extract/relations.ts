@@ -37,7 +37,7 @@ import {
   type Holder,
 } from './mentions';
 import { isWhiteSpaceCode } from '../text/whitespace';
-import { namedTargets, readIsa, readMembers } from './class-relations';
+import { namedTargets, readIsa, readMembers, roleTargets } from './class-relations';
 import { coordinated, pick, type CueHit, type Emit, type Reading, type Sentence, type Slot } from './relation-sentence';
 
 // Clause marks as code units (clause bounds are scanned character by character for every cue).
@@ -60,6 +60,7 @@ const ZH_ANAPHORS: [RegExp, Category | null, string[]][] = [
   [/(?:该|此|这种|这一)(?:机制|过程)/g, 'Mechanism', DEMONSTRATIVES],
   [/(?:该|此|这个|这一|这套|同一套)(?:回路|通路|脑区|区域|系统|轴)/g, 'Circuit', [...DEMONSTRATIVES, '同']],
   [/(?:该|此|这个|这一|这种)(?:理论|框架|模型|假说|方程|公式|定律|等式|假设|表达式)/g, 'Concept', DEMONSTRATIVES],
+  [/(?:该|此|这一|这种|同一|同一种|同一个)(?:受体|转运体|转运蛋白|通道)/g, 'Molecule', ['受体', '转运', '通道']],
   [/它们|它|其|后者/g, null, [...'它其后']],
 ];
 const EN_ANAPHORS: [RegExp, Category | null, string[]?][] = [
@@ -71,6 +72,11 @@ const EN_ANAPHORS: [RegExp, Category | null, string[]?][] = [
   ],
   [/\b(?:this|that)\s+(?:mechanism|process)\b/gi, 'Mechanism'],
   [/\b(?:this|that)\s+(?:circuit|pathway|region|area|structure)\b/gi, 'Circuit'],
+  [
+    /\b(?:the\s+same|this|that)\s+(?:receptor|transporter|channel|enzyme)\b/gi,
+    'Molecule',
+    ['receptor', 'transporter', 'channel', 'enzyme'],
+  ],
   [/\b(?:it|its|they|their|the latter)\b/gi, null],
 ];
 const isExpletive = (text: string, at: number) => {
@@ -91,8 +97,13 @@ const ZH_CORRECTION = /^[，,]\s*(?:而|却)?(?:是|正是)/;
 const ZH_CLAUSE_OPENER = /^\s*(?:而且|而|但是|但|然而|并且|同时|此外|另外|因此|所以|则)?/;
 /** The end of what precedes a pronoun that opens a Chinese clause. */
 const ZH_CLAUSE_START = /(?:^|[，,；;：:])\s*(?:而且|而|但是|但|并且|并|且|则|同时|因此)?\s*$/;
-/** Anaphor nouns that name their antecedent's kind by its head word (`该方程` → `…方程`). */
-const NAMED_BY_HEAD = /^(?:方程|公式|定律|等式|假设|表达式|equation|law|formula|assumption)$/;
+/** Anaphor nouns that name their antecedent's kind by its head word (`该方程` → `…方程`, `the same receptor`). */
+const NAMED_BY_HEAD =
+  /^(?:方程|公式|定律|等式|假设|表达式|受体|转运体|转运蛋白|通道|equation|law|formula|assumption|receptor|transporter|channel|enzyme)$/;
+/** Before an English pronoun: a clause opening after a comma or `and` (`…, and it…`). */
+const EN_CLAUSE_START = /(?:[,;]\s*(?:and|but|while|whereas|so|yet)?|\b(?:and|but|while|whereas))\s+$/i;
+/** What may stand before the name that opens an English sentence as its subject. */
+const SENTENCE_SUBJECT = /^\s*(?:the\s+|a\s+|an\s+)?$/i;
 // Plural anaphors and the category their noun implies (null: any).
 const pluralCategory =
   (pairs: [RegExp, Category][]) =>
@@ -121,6 +132,23 @@ const EN_PLURAL: [RegExp, (word: string) => Category | null, string[]?][] = [
     ]),
   ],
 ];
+const BRACKETED = /[（(][^（）()]*[）)]/g;
+/** Families whose cue names a sign of what the clause is about (`以X为特征`, `用X来衡量`). */
+const SIGN_FAMILIES: ReadonlySet<Family> = new Set<Family>(['signature', 'measure']);
+/** A lowering verb before a risk cue (`reduces the risk of`, `降低罹患X的风险`). */
+const EN_LOWERED_RISK =
+  /\b(?:lower|reduc|decreas|diminish|cut|halv|minimi[sz])\w*\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$/i;
+const ZH_LOWERED_RISK = /(?:降低|减少|减轻|减小)[^，。；]{0,16}$/;
+/** `and thereby`, `and also`: a verb coordinated with the one before it. */
+const EN_VERB_AND = /^\s+(?:and|or)\s+(?:(?:thereby|thus|then|also|so|\w+ly)\s+)*$/i;
+/** Families of cues that relieve or lower: `A lowers X in D`. */
+const RELIEVING: ReadonlySet<Family> = new Set<Family>(['treat', 'reduce', 'prevent']);
+/** Between an object and a disorder it is found in (`X death in D`, `X in patients with D`). */
+const EN_IN_DISORDER = /^\s+(?:[\w-]+\s+)?in\s+(?:(?:patients|people|individuals|those|adults|children)\s+with\s+)?$/i;
+/** Families whose object may be a property of a concept named by a possessive (`其严重程度`). */
+const OF_PROPERTY: ReadonlySet<Family> = new Set<Family>(['measure', 'signature', 'reflect']);
+/** A copula and a comparative between a clause's subject and `than` (`is more effective for X`). */
+const EN_COMPARATIVE = /^\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:more|less|better|worse|safer|\w{3,}er)\b/i;
 /** A relative clause between a verb and a noun: the noun belongs to the clause. */
 const EN_RELATIVE = /\b(?:that|which|who|whom|whose|where)\b/i;
 /** A prepositional phrase between a subject's head and a later noun (`serotonin around the cell bodies`). */
@@ -228,7 +256,7 @@ export function findRelations(input: RelationInput): RelationOutput {
         : [];
     // A noun anaphor opening a paragraph (`描述这一过程的…`) may point back to the previous one's last sentence.
     const lastOfSection = prev && prev.holder.section === h.section ? prev : null;
-    for (const p of findAnaphors(h, slots, history, topic, memory, lastOfSection)) slots.push(p);
+    for (const p of findAnaphors(h, slots, history, topic, memory, lastOfSection, sentences)) slots.push(p);
     sortSmall(slots, byStart);
     const s: Sentence = {
       holder: h,
@@ -287,6 +315,16 @@ export function findRelations(input: RelationInput): RelationOutput {
   for (const s of sentences) {
     // A drug named by its target relates two concepts within one name (`CRH1受体拮抗剂`).
     if (s.slots.length) namedTargets(s, byHolder.get(s.holder.key) ?? [], emit);
+    // `A是B的拮抗剂`, `A is an X antagonist`, `A通过B受体…`: a target named by the drug's role.
+    if (s.slots.length >= 2) roleTargets(s, byHolder.get(s.holder.key) ?? [], emit);
+    // `X是中重度患者的首选治疗` under a disorder's heading: the treatment's object is the section's disorder.
+    if (
+      s.holder.lang === 'zh' &&
+      s.slots.length &&
+      (s.text.includes('治疗') || s.text.includes('疗法')) &&
+      hasAnyChar(s.text, TREATMENT_NOUN_WORDS)
+    )
+      for (const h of cueHits(s)) if (h.cue.family === 'treat') implicitDisorder(s, h, headings, byHolder, emit);
     if (s.slots.length < 2) continue;
     const zh = s.holder.lang === 'zh';
     /** Starts of the cues a modifier phrase has used. */
@@ -328,7 +366,10 @@ export function findRelations(input: RelationInput): RelationOutput {
       if (!zh && s.text[h.start - 1] === '-') continue;
       // `的急剧增加` is a noun, not a verb with a subject and an object.
       // `一种合成糖皮质激素`: after a classifier the cue is an adjective.
-      if (zh && h.cue.voice === 'active' && nounUse(s, h.start)) continue;
+      if (zh && h.cue.voice === 'active' && !h.cue.nounHead && nounUse(s, h.start)) continue;
+      // `未经治疗的患者`, `经抑制的…`: a cue between `(未)经` and `的` describes a noun; it is no verb.
+      if (zh && s.text[h.end] === '的' && /(?:未经|经过|经)$/.test(s.text.slice(Math.max(0, h.start - 2), h.start)))
+        continue;
       // A cue inside a concept's name (`抑制` in `抑制性神经元`) is no cue.
       if (s.slots.some((x) => !x.pronoun && x.start <= h.start && x.end >= h.end)) continue;
       const found =
@@ -438,10 +479,55 @@ function isClauseMark(text: string, i: number, zh: boolean): boolean {
   );
 }
 
+/** Whether `等` (or `等“`) ends just before `at`: examples named before their class. */
+function isExampleEnd(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  return c === 0x7b49 || (text.charCodeAt(at - 2) === 0x7b49 && (c === 0x201c || c === 34 || c === 0x300c));
+}
+
+// Whether the last text asked about holds a bracket (clauseBounds asks about one sentence many times).
+let bracketText = '';
+let bracketFound = false;
+function hasBracket(text: string): boolean {
+  if (text !== bracketText) {
+    bracketText = text;
+    bracketFound = text.includes('（') || text.includes('(');
+  }
+  return bracketFound;
+}
+
 /** The clause around [cs, ce): from the last clause mark before it to the first after it. */
 function clauseBounds(text: string, cs: number, ce: number, zh: boolean): [number, number] {
   let a = cs;
-  while (a > 0 && !isClauseMark(text, a - 1, zh)) a--;
+  for (;;) {
+    while (a > 0 && !isClauseMark(text, a - 1, zh)) a--;
+    // A Chinese clause runs back across a bracketed gloss (`视交叉上核（Suprachiasmatic Nucleus, SCN）产生`):
+    // a comma inside a bracket that closes before the cue ends no clause.
+    if (!zh || a === 0) break;
+    const mark = text.charCodeAt(a - 1);
+    if ((mark !== 44 && mark !== 0xff0c) || !hasBracket(text)) break;
+    // The bracket the comma stands in: opened within 60 characters before it, closed before the cue.
+    let open = -1;
+    for (let i = a - 2; i >= 0 && i >= a - 60; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 0xff09 || c === 41) break;
+      if (c === 0xff08 || c === 40) {
+        open = i;
+        break;
+      }
+    }
+    if (open < 0) break;
+    let closed = false;
+    for (let i = a; i < cs; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xff09 || c === 41) {
+        closed = true;
+        break;
+      }
+    }
+    if (!closed) break;
+    a = open;
+  }
   let b = ce;
   while (b < text.length && !isClauseMark(text, b, zh)) b++;
   return [a, b];
@@ -455,7 +541,9 @@ function zhPassiveMark(text: string, a: number, cs: number, slots: Slot[]): numb
     const at = a + m.index;
     // A mark inside a name (`腹侧被盖区`) marks nothing.
     if (slots.some((x) => !x.pronoun && x.start <= at && x.end > at)) continue;
-    if (between.length - m.index <= 21) mark = at;
+    // (A bracketed gloss between the mark and the cue does not count: `由X（gloss, X）产生`.)
+    const span = between.length - m.index;
+    if (span <= 21 || (span <= 80 && between.slice(m.index).replace(BRACKETED, '').length <= 21)) mark = at;
   }
   return mark;
 }
@@ -579,6 +667,43 @@ function slotsUpTo(s: Sentence, at: number): Slot[] {
   return out;
 }
 
+/**
+ * The class of an English `X such as A, B and C` whose examples run up to a cue at `cs` across commas,
+ * when the clause at `a` opened inside the examples and no other cue stands among them.
+ */
+function listClass(s: Sentence, a: number, cs: number): Slot | undefined {
+  let list: CueHit | undefined;
+  for (const h of cueHits(s)) {
+    if (h.start >= a) break;
+    if (h.cue.voice === 'list') list = h;
+    else if (list && h.cue.voice !== 'isa') list = undefined;
+  }
+  if (!list || list.text === '—' || list.text === '–') return undefined;
+  const klass = s.slots.filter((x) => x.end <= list.start).pop();
+  if (!klass || klass.pronoun || !EN_LIST_TAIL.test(s.text.slice(klass.end, cs))) return undefined;
+  // Only names joined by commas and `and`/`or` between the cue of the list and the verb.
+  const members = s.slots.filter((x) => x.start >= list.end && x.end <= cs);
+  if (!members.length || !/^\s*(?:the\s+)?$/i.test(s.text.slice(list.end, members[0]!.start))) return undefined;
+  for (let i = 1; i < members.length; i++)
+    if (!/^\s*,?\s*(?:(?:and|or)\s+)?$/i.test(s.text.slice(members[i - 1]!.end, members[i]!.start))) return undefined;
+  return /^\s*(?:all\s+|also\s+|both\s+)?$/i.test(s.text.slice(members[members.length - 1]!.end, cs))
+    ? klass
+    : undefined;
+}
+
+/**
+ * `X teaches patients to recognise A, to cope with B…`: an English clause that is one of a series of
+ * infinitives has the sentence's subject (the name that opens it).
+ */
+function infinitiveSubject(s: Sentence, a: number, cs: number): Slot | undefined {
+  if (!/^\s*(?:and\s+|or\s+)?to\s+$/i.test(s.text.slice(a, cs))) return undefined;
+  const first = s.slots[0];
+  if (!first || first.pronoun || first.end > a || !SENTENCE_SUBJECT.test(s.text.slice(0, first.start)))
+    return undefined;
+  // Only where the sentence has an infinitive before (`…to recognise A, to cope with B`).
+  return /\bto\s+\w+/.test(s.text.slice(first.end, a)) ? first : undefined;
+}
+
 /** A sticky pattern tried at `at`. */
 function stickyTest(re: RegExp, text: string, at: number): boolean {
   re.lastIndex = at;
@@ -645,11 +770,29 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
       (mark === 44 || mark === 0x2014 || mark === 0x2013) && countWords(s.text, a, cs) <= 3
         ? (appositiveHead(s, a, cs) ?? npAppositiveHead(s, a, cs))
         : undefined;
-    const found = head ?? (carried ? carriedSubject(s, carried, a, cs, left) : undefined);
+    const found =
+      head ?? (carried ? carriedSubject(s, carried, a, cs, left) : undefined) ?? infinitiveSubject(s, a, cs);
     if (found) left = [found];
   } else if (!zh && carried) {
     const head = carriedSubject(s, carried, a, cs, left);
     if (head) left = [head];
+  }
+  // `this inhibits the interneurons and thereby disinhibits…`: the object of an earlier verb of the clause
+  // is not the subject of a verb coordinated with it; what stood before that verb is.
+  if (
+    !zh &&
+    left.length &&
+    cs - left[left.length - 1]!.end >= 5 &&
+    EN_VERB_AND.test(s.text.slice(left[left.length - 1]!.end, cs))
+  ) {
+    const x = left[left.length - 1]!;
+    // The nearest verb before it in the clause: its subject (if any name stands before it) is this verb's.
+    let verb: CueHit | undefined;
+    for (const h2 of cueHits(s)) {
+      if (h2.end > x.start) break;
+      if (h2.start >= a && h2.cue.voice !== 'list' && h2.cue.voice !== 'isa' && h2.cue.voice !== 'pair') verb = h2;
+    }
+    if (verb) left = left.filter((y) => y.end <= verb!.start);
   }
   // `inhibit both isoforms of the enzyme — MAO-A, …`: an object named after a dash or a colon.
   if (!zh && !right.length && /^[—–:]$/.test(s.text[b] ?? '')) {
@@ -661,6 +804,11 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
   if (left.length > 1 && cueHits(s).some((h) => h.cue.voice === 'list' && h.start >= a && h.end <= cs)) {
     const k = left.findIndex((x) => (zh ? ZH_LIST_TAIL : EN_LIST_TAIL).test(s.text.slice(x.end, cs)));
     if (k >= 0) left = left.slice(0, k + 1);
+  } else if (!zh && left.length && a > 0) {
+    // `Opioids such as A, B and C activate…`: the examples' commas open a clause of their own, but the
+    // class before `such as` is still the subject when nothing but the examples stands between.
+    const klass = listClass(s, a, cs);
+    if (klass) left = [klass];
   }
   if (
     (cue.family === 'increase' || cue.family === 'cause') &&
@@ -700,10 +848,31 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
         .filter((x) => x.end <= a)
         .reverse()
         .slice(0, 1);
+    // `A is more effective than B`, `it is safer for X than B`: the comparison is between the clause's
+    // subject and what follows `than`, not the nearest name.
+    if (!zh && cue.family === 'contrast' && left.length > 1 && EN_COMPARATIVE.test(s.text.slice(left[0]!.end, cs)))
+      nearLeft = [left[0]!];
     const pairs: [Slot, Slot][] = [];
     const headRight = zh ? (lastBeforeNextCue(s, after, ce) ?? after[0]) : after[0];
     if (nearLeft.length && headRight) pairs.push([nearLeft[0]!, headRight]);
-    if (nearLeft.length >= 2) pairs.push([nearLeft[1]!, nearLeft[0]!]);
+    // `A or B together with C`, `A和B联合C`: each coordinated name on the left is paired.
+    const partners =
+      cue.family === 'combine' && nearLeft.length && headRight && (zh || !nearLeft[0]!.pronoun)
+        ? coordinated(s, nearLeft[0]!, zh ? left : slotsUpTo(s, cs), zh).filter(
+            (x) =>
+              x !== nearLeft[0] &&
+              x !== headRight &&
+              // `A with B, or C with D`: a name on either side of an earlier pairing cue belongs to that one.
+              !cueHits(s).some(
+                (h2) =>
+                  h2.cue.family === 'combine' &&
+                  ((h2.start >= x.end && h2.start < cs) ||
+                    (h2.end <= x.start && /^\s*$/.test(s.text.slice(h2.end, x.start)))),
+              ),
+          )
+        : [];
+    for (const x of partners) pairs.push([x, headRight!]);
+    if (nearLeft.length >= 2 && !partners.includes(nearLeft[1]!)) pairs.push([nearLeft[1]!, nearLeft[0]!]);
     if (after.length >= 2 && !nearLeft.length) pairs.push([after[0]!, after[1]!]);
     for (const [x, y] of pairs) {
       const opt = options.find(
@@ -712,7 +881,8 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
       if (!opt) continue;
       const forward = pick(x, opt.subject) && pick(y, opt.object);
       out.push({ subj: forward ? x : y, obj: forward ? y : x, option: opt, confidence: cue.confidence, negated });
-      break;
+      // Further pairs only for the coordinated partners of the first (`A or B together with C`).
+      if (!partners.length || y !== headRight) break;
     }
     return out;
   }
@@ -723,6 +893,8 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
   if (zh) {
     passiveMark = zhPassiveMark(s.text, a, cs, s.slots);
     passive = passiveMark >= 0 && left.length >= 1;
+    // `Y被分为A与B`: a whole–part cue without an agent reads as its active form.
+    if (passive && REVERSED_FAMILIES.has(cue.family) && !left.some((x) => x.start > passiveMark)) passive = false;
   } else {
     const aux = /\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:\w+ly\s+)?$/i.test(s.text.slice(a, cs));
     const by = /^\s+by\b/i.test(s.text.slice(ce, ce + 4));
@@ -732,6 +904,9 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
     if (aux && !by && cue.voice === 'active' && /(?:ed|en|wn)$/i.test(s.text.slice(cs, ce))) return null;
   }
 
+  // `lowers the risk of X`, `降低…的风险`: a risk lowered is no risk carried (the lowering verb reads it).
+  if (cue.family === 'risk' && (zh ? ZH_LOWERED_RISK : EN_LOWERED_RISK).test(s.text.slice(Math.max(a, cs - 30), cs)))
+    return null;
   if (cue.voice === 'noun-after' && zh) {
     // `…触发转躁的风险`, `其具有滥用潜力`: the object stands just before the noun cue, the subject earlier.
     const obj = [...left].reverse().find((x) => x.end >= cs - 4);
@@ -763,8 +938,10 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
     // `Y由X介导`: the agent follows 由/被, the patient precedes it.
     subjSide = left.filter((x) => x.start > passiveMark);
     // `由X驱动的Y`: a relative clause; its patient is the noun after `的`, not what precedes `由`.
+    // (`Y是由X引起的`: a cleft, closed by `的` at the clause's end, keeps its patient before `由`.)
+    const cleft = s.text[passiveMark - 1] === '是' && ce + 1 >= b;
     objSide =
-      s.text[ce] === '的'
+      s.text[ce] === '的' && !cleft
         ? s.slots.filter((x) => x.start > ce && x.start <= ce + 3)
         : left.filter((x) => x.end <= passiveMark);
   } else if (passive) {
@@ -790,7 +967,8 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
     const objects = objSide.filter(
       (x) =>
         pick(x, o.object) &&
-        !(zh && x.pronoun && s.text.slice(x.start, x.end) === '其') &&
+        // (`其严重程度用X衡量`: what a measurement or a sign is of may be named by its possessive.)
+        !(zh && x.pronoun && s.text.slice(x.start, x.end) === '其' && !OF_PROPERTY.has(cue.family)) &&
         !(
           !zh &&
           x.pronoun &&
@@ -862,7 +1040,8 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
         if (!obj || !inRel.length) continue;
       }
     }
-    if (!subj && !passive) {
+    // (A swapped cue's missing side is the part or the cause named after it: no topic stands in for it.)
+    if (!subj && !passive && !reversed) {
       fromTopic = true;
       // No subject in the clause: the topic of the sentence (Chinese drops repeated subjects), or the
       // relative clause's antecedent (`the vmPFC, which encodes priors`).
@@ -874,7 +1053,8 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
       // A concept inside a clause that opens with a preposition (`向…大脑施用…`) is no topic either.
       const inPP = (x: Slot) => {
         const [xa] = clauseBounds(s.text, x.start, x.end, zh);
-        return zh && /^[向对在从于给把将被]/.test(s.text.slice(xa).trimStart());
+        // (`使X变得…`, `让X…`: a causative's X is its object, not the subject carried on.)
+        return zh && /^(?:[向对在从于给把将被使让令]|并?使)/.test(s.text.slice(xa).trimStart());
       };
       const agent = (x: Slot) =>
         !inPP(x) &&
@@ -892,6 +1072,15 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
             : undefined;
       conf -= 0.15;
     }
+    // `N3期：…，以δ波为特征`: a Chinese clause without the side a swapped cue names first speaks of the
+    // sentence's opening concept (a list item's term, the sentence's subject).
+    if (zh && SIGN_FAMILIES.has(cue.family) && subj && !obj && !passive && !objSide.length) {
+      const head = s.slots[0];
+      if (head && head.start <= 1 && head.end <= a && !head.pronoun && pick(head, o.object)) {
+        obj = head;
+        conf -= 0.15;
+      }
+    }
     if (!subj || !obj || subj === obj) continue;
     // A long gap between a side and the cue weakens the reading.
     const subjGap = !fromTopic && subj.end <= cs ? cs - subj.end : 0;
@@ -907,9 +1096,29 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
           ? slotsFrom(s, ce)
           : slotsUpTo(s, cs);
     const objs = coordinated(s, obj, objScope, zh).filter((x) => pick(x, o.object));
-    const subs = coordinated(s, subj, subScope, zh).filter((x) => pick(x, o.subject));
+    // `…inhibits Y, and it also releases Z`: an English pronoun opening its clause coordinates with nothing.
+    const subs = !zh && subj.pronoun ? [subj] : coordinated(s, subj, subScope, zh).filter((x) => pick(x, o.subject));
+    // `A、B等X类药物作用于…`: the examples named before their class share what the class does.
+    if (zh && !passive && !reversed && subj.end <= cs && subj.start >= 2 && isExampleEnd(s.text, subj.start)) {
+      const k = s.slots.indexOf(subj);
+      const last = k > 0 ? s.slots[k - 1]! : undefined;
+      if (last && !last.pronoun && /^等[“"「]?$/.test(s.text.slice(last.end, subj.start)))
+        for (const x of coordinated(s, last, s.slots, zh)) if (pick(x, o.subject) && !subs.includes(x)) subs.push(x);
+    }
+    // (A pronoun whose fitting antecedent is the other side itself relates nothing: the next option may.)
     for (const x of subs)
-      for (const y of objs) if (x !== y) out.push({ subj: x, obj: y, option: o, confidence: conf, negated });
+      for (const y of objs)
+        if (x !== y && pick(x, o.subject)!.key !== pick(y, o.object)!.key)
+          out.push({ subj: x, obj: y, option: o, confidence: conf, negated });
+    // `A lowers X in D`, `A reduces X in patients with D`: a drug that relieves a sign of a disorder in
+    // that disorder treats it.
+    if (!zh && out.length && RELIEVING.has(cue.family) && o.predicate !== 'risk_of') {
+      const last = objs[objs.length - 1]!;
+      const d = s.slots.find((x) => x.start >= last.end && x.start - last.end <= 40);
+      if (d && !d.pronoun && pick(d, TREATS.object) && EN_IN_DISORDER.test(s.text.slice(last.end, d.start)))
+        for (const x of subs)
+          if (pick(x, TREATS.subject)) out.push({ subj: x, obj: d, option: TREATS, confidence: conf - 0.1, negated });
+    }
     if (out.length) return out;
   }
   return null;
@@ -973,6 +1182,8 @@ function findAnaphors(
   topic: Slot['concepts'],
   memory: Map<string, Slot['concepts']>,
   lastOfSection: Sentence | null,
+  /** The chapter's sentences so far: the section's last ones name `the same receptor`. */
+  done: Sentence[] = [],
 ): Slot[] {
   const zh = h.lang === 'zh';
   const text = h.normText && h.normText.length === h.text.length ? h.normText : h.text;
@@ -1009,6 +1220,11 @@ function findAnaphors(
       const s = m.index;
       const e = s + m[0].length;
       if (taken.some(([x, y]) => s < y && e > x)) continue;
+      // `the same transporter`: the generic head the vocabulary found inside it gives way to the anaphor.
+      if (cat === 'Molecule') {
+        const k = slots.findIndex((x) => !x.pronoun && x.start >= s && x.end === e);
+        if (k >= 0) slots.splice(k, 1);
+      }
       if (slots.some((x) => x.start < e && x.end > s)) continue;
       if (!zh && (m[0] === 'it' || m[0] === 'It') && isExpletive(text, s)) continue;
       // `其他`, `其中`, `其实`, `尤其`, `极其`, `及其` are not pronouns (`及其` is handled as coordination).
@@ -1020,7 +1236,12 @@ function findAnaphors(
       const add = candidateAdder(cands, cat);
       // `This framework, known as predictive coding`: an apposition names it, and later uses of the same
       // noun (`this framework`) keep naming it.
-      const noun = theory ? m[0].toLowerCase().replace(/^(?:this|that|the)\s+|^(?:该|此|这个|这一|这种)|'s$/g, '') : '';
+      const noun =
+        theory || cat === 'Molecule'
+          ? m[0]
+              .toLowerCase()
+              .replace(/^(?:this|that|the(?:\s+same)?)\s+|^(?:该|此|这个|这一|这种|同一种|同一个|同一)|'s$/g, '')
+          : '';
       // `该方程`, `this equation`: the nearest concept named with that head noun (`能斯特-普朗克方程`), or nothing.
       if (NAMED_BY_HEAD.test(noun)) {
         const earlier: [Sentence | null, Slot][] = [
@@ -1028,7 +1249,11 @@ function findAnaphors(
             slots.filter((x) => x.end <= s),
             (a, b) => b.end - a.end,
           ).map((x): [null, Slot] => [null, x]),
-          ...[...history, ...(history.length ? [] : lastOfSection ? [lastOfSection] : [])]
+          ...(cat === 'Molecule'
+            ? done.slice(-4).filter((x) => x.holder.section === h.section)
+            : [...history, ...(history.length ? [] : lastOfSection ? [lastOfSection] : [])]
+          )
+            .slice()
             .reverse()
             .flatMap((h2) => [...h2.slots].reverse().map((x): [Sentence, Slot] => [h2, x])),
         ];
@@ -1061,6 +1286,20 @@ function findAnaphors(
           const opener = ZH_CLAUSE_OPENER.exec(text.slice(xa))![0].length;
           if (x.start - (xa + opener) <= 1 && !before.some((y) => y.start >= xa && y.start < x.start)) add(x);
         }
+      }
+      // `…makes it safer than B, and it is combined with C`, `A enhances X and inhibits Y, and it also…`: an
+      // English subject pronoun opening a later clause goes on with the sentence's subject (an earlier `it`,
+      // else the name that opens the sentence), not with the nearest name.
+      if (
+        !zh &&
+        cat === null &&
+        /^(?:it|they)$/i.test(m[0]) &&
+        EN_CLAUSE_START.test(text.slice(Math.max(0, s - 12), s))
+      ) {
+        const prior = out.find((x) => x.end <= s && /^(?:it|they)$/i.test(text.slice(x.start, x.end)));
+        if (prior) prior.concepts.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
+        const first = before[before.length - 1];
+        if (first && !first.pronoun && SENTENCE_SUBJECT.test(text.slice(0, first.start))) add(first);
       }
       before.forEach(add);
       for (let i = history.length - 1; i >= 0; i--) history[i]!.slots.forEach(add);
@@ -1186,6 +1425,34 @@ function frameRelations(
   }
 }
 
+/** `首选治疗`, `一线治疗`, `标准疗法`: a treatment cue used as a noun that names no disorder. */
+const ZH_TREATMENT_NOUN = /(?:首选|一线|标准|主要|基础)的?$/;
+const TREATMENT_NOUN_WORDS = ['首选', '一线', '标准', '主要', '基础'];
+const TREATS: PredicateOption = { predicate: 'treats', subject: ['Intervention'], object: ['Disorder'] };
+
+/**
+ * A treatment named as the first-line or standard one with no disorder in its clause (`X是…的首选治疗`)
+ * treats the disorder its section heading names.
+ */
+function implicitDisorder(
+  s: Sentence,
+  h: CueHit,
+  headings: Holder[],
+  byHolder: Map<string, FoundMention[]>,
+  emit: Emit,
+): void {
+  const [a, b] = clauseBounds(s.text, h.start, h.end, true);
+  if (!ZH_TREATMENT_NOUN.test(s.text.slice(Math.max(a, h.start - 3), h.start))) return;
+  if (s.slots.some((x) => x.start >= a && x.end <= b && pick(x, TREATS.object))) return;
+  const subj = s.slots.filter((x) => x.start >= a && x.end <= h.start && pick(x, TREATS.subject)).pop();
+  if (!subj || !/(?:是|为|作为)/.test(s.text.slice(subj.end, h.start))) return;
+  const heading = headings.find((x) => x.key === s.holder.section);
+  const d = heading ? (byHolder.get(heading.key) ?? []).find((m) => m.category === 'Disorder') : undefined;
+  if (!d) return;
+  const obj: Slot = { start: -1, end: -1, concepts: [{ key: d.concept, category: 'Disorder' }], pronoun: false };
+  emit(s, subj, obj, TREATS, `${h.text} (heading)`, 0.55, false);
+}
+
 /** Whether a global pattern matches `text` (its `lastIndex` left at 0). */
 function testOnce(re: RegExp, text: string): boolean {
   const found = re.test(text);
@@ -1249,6 +1516,9 @@ const GENITIVE_PARTS: PredicateOption[] = [
   { predicate: 'part_of', subject: ['Circuit'], object: ['Circuit'] },
   { predicate: 'part_of', subject: ['Molecule'], object: ['Molecule', 'Circuit'] },
 ];
+const EN_OWN_PART =
+  /^\s+(?:[\w-]+\s+){0,3}(?:component|constituent|ingredient|subunit|compound)s?\s*(?:,\s*|\(\s*|\s+)(?:the\s+)?/i;
+const ZH_OWN_PART = /^[^，。；的]{0,6}(?:成分|组分|亚基|组成部分)(?:是|为|即)?[，,（(]?/;
 const GENITIVE_ZH = /^的$/;
 const GENITIVE_ZH_OPENER = /^(?:|[在从于对是即，,；;：:（(])$/;
 const GENITIVE_EN = /^\s+of\s+(?:the\s+|a\s+|an\s+)?$/i;
@@ -1259,6 +1529,27 @@ const GENITIVE_EN = /^\s+of\s+(?:the\s+|a\s+|an\s+)?$/i;
  */
 function genitiveParts(s: Sentence, emit: Emit): void {
   const zh = s.holder.lang === 'zh';
+  // `Y acts through its main component, X`, `其主要成分X`: X, named after a possessive part noun, is part of Y.
+  for (const p of s.slots) {
+    if (!p.pronoun || !(zh ? s.text[p.start] === '其' : /^(?:its|their)$/i.test(s.text.slice(p.start, p.end))))
+      continue;
+    const m = (zh ? ZH_OWN_PART : EN_OWN_PART).exec(s.text.slice(p.end, p.end + 60));
+    const x = m ? s.slots.find((y) => y.start === p.end + m[0].length && !y.pronoun) : undefined;
+    if (!x) continue;
+    const option = FAMILY_OPTIONS.part.find((o) => pick(x, o.subject) && pick(p, o.object));
+    // An English owner must open the sentence (`Cannabis acts through its…`), not come from an earlier one.
+    const owner = option ? pick(p, option.object)!.key : '';
+    const first = s.slots[0];
+    if (
+      !zh &&
+      (!first ||
+        first.pronoun ||
+        first.concepts[0]!.key !== owner ||
+        !SENTENCE_SUBJECT.test(s.text.slice(0, first.start)))
+    )
+      continue;
+    if (option) emit(s, x, p, option, m![0].trim(), 0.55, false);
+  }
   for (let i = 0; i + 1 < s.slots.length; i++) {
     const [x, y] = [s.slots[i]!, s.slots[i + 1]!];
     if (x.pronoun || y.pronoun) continue;

@@ -229,6 +229,18 @@ export function loadVocabulary(dir: string = DEFAULT_VOCABULARY_DIR): Vocabulary
       }
     }
   }
+  // Chinese drug names are written with `药` or `药物` alike (`催眠药`, `催眠药物`): the other spelling of a
+  // drug or drug-class form fills in a key no concept claims.
+  for (const c of concepts.values()) {
+    if (c.category !== 'Intervention') continue;
+    for (const form of [c.labels.zh, ...c.synonyms.zh]) {
+      if (!form || form.length < 3 || !form.endsWith('药') === !form.endsWith('药物')) continue;
+      const v = form.endsWith('药') ? `${form}物` : form.slice(0, -1);
+      const key = matchKey(v);
+      if (key && !byKey.has(key))
+        byKey.set(key, { concept: c.id, key: nodeKey.concept(c.id), kind: 'variant', form: v, lang: 'zh' });
+    }
+  }
   const matcher = new AhoCorasick<FormRef>();
   for (const [key, ref] of byKey) matcher.add(key, ref);
   matcher.build();
