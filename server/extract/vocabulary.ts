@@ -68,9 +68,12 @@ export interface Vocabulary {
 const HAN = /\p{Script=Han}/u;
 const isLatinOnly = (s: string) => !HAN.test(s);
 
+/** The last word of a term: a one-letter token (`process S`, `vitamin D`) has no number to change. */
+const lastWordLength = (term: string) => term.length - term.search(/\S+$/);
+
 /** Plural of the last word of an English term. */
 function plural(term: string): string | null {
-  if (!/[a-z]$/i.test(term)) return null;
+  if (!/[a-z]$/i.test(term) || lastWordLength(term) < 2) return null;
   if (/(s|x|z|ch|sh)$/i.test(term)) return /is$/i.test(term) ? term.replace(/is$/i, 'es') : `${term}es`;
   if (/[^aeiou]y$/i.test(term)) return term.replace(/y$/i, 'ies');
   if (/(um)$/i.test(term)) return term.replace(/um$/i, 'a');
@@ -79,6 +82,7 @@ function plural(term: string): string | null {
 
 /** Singular of an English term written in the plural (`mood stabilizers` → `mood stabilizer`). */
 function singular(term: string): string | null {
+  if (lastWordLength(term) < 4) return null;
   if (/ies$/i.test(term)) return term.replace(/ies$/i, 'y');
   if (/(ses|xes|ches|shes)$/i.test(term)) return term.replace(/es$/i, '');
   if (/[^su]s$/i.test(term)) return term.replace(/s$/i, '');

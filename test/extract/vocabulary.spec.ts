@@ -104,4 +104,15 @@ describe('vocabulary', () => {
     const dir = dirWith({ 'a.json': { concepts: [concept('mood-stabilizer', 'mood stabilizer', '情绪稳定剂')] } });
     expect(loadVocabulary(dir).byKey.get(matchKey('Mood-Stabilisers'))?.concept).toBe('mood-stabilizer');
   });
+
+  it('leaves the number of a one-letter or short last token alone', () => {
+    // `process S` is no plural of `process`; `laughing gas` and `deep TMS` have no singular.
+    const lower = (term: string) => englishVariants(term).map((v) => v.toLowerCase());
+    expect(lower('process S')).not.toContain('process');
+    expect(lower('laughing gas')).not.toContain('laughing ga');
+    expect(lower('deep TMS')).not.toContain('deep tm');
+    expect(lower('bipolar I')).toEqual([]);
+    expect(lower('vitamin D')).toEqual([]);
+    expect(englishVariants('NMDA receptors')).toContain('NMDA receptor');
+  });
 });
