@@ -2,6 +2,7 @@
  * Test helpers for extraction: parse a Markdown snippet as a chapter and run the default extractor on it,
  * with readable views of the result (relations as `subject -predicate-> object` by label).
  */
+import { expect } from 'vitest';
 import { parseChapter } from '../../server/ingest/chapter';
 import { decodeSource } from '../../server/ingest/source-file';
 import { createExtractor } from '../../server/extract/extractor';
@@ -37,4 +38,30 @@ export function extract(markdown: string, name = 'snippet.zh.md'): Extracted {
           (label(r.subject) === object && label(r.object) === subject)),
     );
   return { chapter, result, relations, concepts, relation };
+}
+
+/** Extracts a snippet, as a Chinese chapter when it holds Han characters, else as an English one. */
+export const read = (text: string): Extracted =>
+  extract(text, /[\u4e00-\u9fff]/.test(text) ? 'snippet.zh.md' : 'snippet.en.md');
+
+/** Expects every `subject -predicate-> object` of `expected` among the relations of `text`. */
+export function has(text: string, expected: string[]): Extracted {
+  return expectRelations(text, expected, true);
+}
+
+/** Expects none of the `subject -predicate-> object` of `unexpected` among the relations of `text`. */
+export function lacks(text: string, unexpected: string[]): Extracted {
+  return expectRelations(text, unexpected, false);
+}
+
+function expectRelations(text: string, list: string[], present: boolean): Extracted {
+  const e = read(text);
+  for (const r of list) {
+    const [, subject, predicate, object] = /^(.+) -(\w+)-> (.+)$/.exec(r)!;
+    const found = e.relation(subject!, predicate!, object!);
+    const what = `${r} in ${JSON.stringify(e.relations)}`;
+    if (present) expect(found, what).toBeDefined();
+    else expect(found, what).toBeUndefined();
+  }
+  return e;
 }

@@ -3,19 +3,7 @@
 // (appositives, parentheses, `在…时` frames, `经由…` means), coordinated subjects, objects and verbs, pronouns,
 // and the readings these rules must not produce.
 import { describe, expect, it } from 'vitest';
-import { extract } from './helpers';
-
-const read = (text: string) => extract(text, /[\u4e00-\u9fff]/.test(text) ? 'snippet.zh.md' : 'snippet.en.md');
-
-/** Expects every `subject -predicate-> object` of `expected` among the relations of `text`. */
-function has(text: string, expected: string[]) {
-  const e = read(text);
-  for (const r of expected) {
-    const [, subject, predicate, object] = /^(.+) -(\w+)-> (.+)$/.exec(r)!;
-    expect(e.relation(subject!, predicate!, object!), `${r} in ${JSON.stringify(e.relations)}`).toBeDefined();
-  }
-  return e;
-}
+import { has, read } from './helpers';
 
 describe('drug-class membership (part_of)', () => {
   it.each([

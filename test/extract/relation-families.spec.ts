@@ -4,27 +4,7 @@
 // a means phrase; `the same receptor`; a pronoun that carries the sentence's subject; a class before its
 // examples; coordinated partners of a pairing cue; comparatives; Chinese passives and clefts across a gloss.
 import { describe, expect, it } from 'vitest';
-import { extract } from './helpers';
-
-const read = (text: string) => extract(text, /[\u4e00-\u9fff]/.test(text) ? 'snippet.zh.md' : 'snippet.en.md');
-
-function has(text: string, expected: string[]) {
-  const e = read(text);
-  for (const r of expected) {
-    const [, subject, predicate, object] = /^(.+) -(\w+)-> (.+)$/.exec(r)!;
-    expect(e.relation(subject!, predicate!, object!), `${r} in ${JSON.stringify(e.relations)}`).toBeDefined();
-  }
-  return e;
-}
-
-function lacks(text: string, unexpected: string[]) {
-  const e = read(text);
-  for (const r of unexpected) {
-    const [, subject, predicate, object] = /^(.+) -(\w+)-> (.+)$/.exec(r)!;
-    expect(e.relation(subject!, predicate!, object!), `${r} in ${JSON.stringify(e.relations)}`).toBeUndefined();
-  }
-  return e;
-}
+import { has, lacks, read } from './helpers';
 
 describe('signs, measures, reflections and symptoms', () => {
   it('`Y is characterised by X`, `X reflects Y`: the measurement marks what it characterises or reflects', () => {
