@@ -51,6 +51,20 @@ export const JVM_FLAGS: readonly string[] = [
   // benchmarks, where throughput matters and pauses do not: ParallelGC spent a third of G1's CPU time on an
   // ingest of 1,000 chapters on two cores (4.7 s against 13.4 s; see scripts/bench/neo4j-ingest.ts).
   '-XX:+UseParallelGC',
+  // Half the heap for the young generation (ParallelGC's default is a third): a write transaction's state
+  // and its decoded parameters die young, and a bigger young generation copies fewer of them before they
+  // do. GC CPU of an ingest of 2,000 chapters (scripts/bench/neo4j-ingest.ts): about 5 s against 10 s.
+  '-XX:NewRatio=1',
+  // A fresh JVM spends about as much CPU compiling Neo4j's code with C2 as running the queries (an ingest
+  // of 2,000 chapters on two cores: 37-43 s of JIT threads against about 40 s of Bolt workers), CPU the
+  // compiler thread takes from the queries and the client. Ten times HotSpot's thresholds before C2
+  // compiles a method (5,000 calls, 600 with loops, 15,000 calls plus loop iterations, 40,000 loop
+  // iterations) leave the rarely hot methods with C1's code: 25-30 s of JIT, the queries no slower.
+  // (Thirty times: 22 s of JIT but slower queries, no gain.)
+  '-XX:Tier4InvocationThreshold=50000',
+  '-XX:Tier4MinInvocationThreshold=6000',
+  '-XX:Tier4CompileThreshold=150000',
+  '-XX:Tier4BackEdgeThreshold=400000',
   // A server that hit OOM is in an unknown state; dying loudly beats limping on.
   '-XX:+ExitOnOutOfMemoryError',
   '-XX:-OmitStackTraceInFastThrow',

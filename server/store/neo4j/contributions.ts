@@ -5,6 +5,7 @@
  * chapter's own version (in its Contribution node) is what lets a changed chapter be taken out exactly:
  * first-wins labels, the highest-ranked origin and max confidence cannot be undone by subtraction.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { mergeCoMention, mergeConcept, mergeRelation, mergeSource } from '../../model/merge';
 import type {
   CoMentionAttributes,
@@ -51,8 +52,7 @@ export function withProblem(a: SourceAttributes, p: KnownProblem | undefined): S
 /**
  * Frequent text in a chapter's parts, each replaced by one control character when stored. JSON text
  * never holds a raw control character (JSON.stringify escapes them inside strings), so the replacement
- * is exact both ways. It makes the Contribution nodes about half as big, which is most of what an
- * ingest sends to the server besides the chapters' own nodes.
+ * is exact both ways. Parts stored as text (by earlier versions of the store) are written this way.
  */
 function substitutions(docId: string): [string, string][] {
   return [
@@ -71,29 +71,46 @@ function substitutions(docId: string): [string, string][] {
 /** Shared edges are stored as [source, target, attributes]: the key follows from them (codec.ts keyOfEdge). */
 type StoredEdge<A> = [string, string, A];
 
-/** A chapter's parts as stored in its Contribution node: one compact JSON string per kind. */
-export function encodeParts(docId: string, parts: SharedParts): Record<SharedKind, string> {
-  const subs = substitutions(docId);
-  const pack = (value: unknown) => {
-    let text = JSON.stringify(value);
-    for (const [token, long] of subs) text = text.split(long).join(token);
-    return text;
-  };
+/**
+ * A part as stored in a Contribution node: its JSON, deflated (a byte array in Neo4j). Deflate (at its
+ * fastest level) makes the Contribution nodes less than a third of the size of the JSON text, and they are
+ * most of what an ingest sends to the server besides the chapters' own nodes: less to send, decode,
+ * store and log. An Int8Array, which the driver sends as bytes (a Buffer would go as a list of numbers).
+ */
+export type StoredPart = Int8Array;
+
+function deflate(value: unknown): StoredPart {
+  const bytes = deflateRawSync(JSON.stringify(value), { level: 1 });
+  return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** A chapter's parts as stored in its Contribution node: one deflated JSON document per kind. */
+export function encodeParts(parts: SharedParts): Record<SharedKind, StoredPart> {
   const edges = <A>(list: [string, SharedEdge<A>][]): StoredEdge<A>[] =>
     list.map(([, e]) => [e.source, e.target, e.attributes]);
   return {
-    concepts: pack(parts.concepts),
-    sources: pack(parts.sources),
-    relations: pack(edges(parts.relations)),
-    coMentions: pack(edges(parts.coMentions)),
+    concepts: deflate(parts.concepts),
+    sources: deflate(parts.sources),
+    relations: deflate(edges(parts.relations)),
+    coMentions: deflate(edges(parts.coMentions)),
   };
 }
 
-export function decodePart<K extends SharedKind>(kind: K, docId: string, text: string): SharedParts[K] {
-  const long = new Map(substitutions(docId));
-  let expanded = '';
-  for (const c of text) expanded += long.get(c) ?? c;
-  const json = JSON.parse(expanded) as unknown[];
+/** A stored part: deflated JSON bytes, or (written by earlier versions of the store) compact JSON text. */
+export function decodePart<K extends SharedKind>(
+  kind: K,
+  docId: string,
+  stored: string | Uint8Array | Int8Array,
+): SharedParts[K] {
+  let text: string;
+  if (typeof stored === 'string') {
+    const long = new Map(substitutions(docId));
+    text = '';
+    for (const c of stored) text += long.get(c) ?? c;
+  } else {
+    text = inflateRawSync(new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength)).toString('utf8');
+  }
+  const json = JSON.parse(text) as unknown[];
   if (kind !== 'relations' && kind !== 'coMentions') return json as SharedParts[K];
   return (json as StoredEdge<EdgeAttributes>[]).map(([source, target, attributes]) => [
     keyOfEdge(attributes, source, target),

@@ -15,7 +15,7 @@ import { chapterRows, type ChapterRows } from './chapter-rows';
 import { Neo4jReads } from './reads';
 import { AWAIT_FULLTEXT, CONTRIBUTION, ensureSchema } from './schema';
 import { Cypher, type DriverOptions, type Neo4jConnection } from './session';
-import { writeGroup, type WriteGroup, type WriteHooks } from './writer';
+import { ownRows, writeGroup, type OwnRows, type WriteGroup, type WriteHooks } from './writer';
 
 export interface Neo4jStoreOptions extends DriverOptions {
   /** Nodes plus edges per write transaction (whole chapters; a bigger chapter goes alone). Default 30,000. */
@@ -120,10 +120,22 @@ export class Neo4jStore extends Neo4jReads implements GraphStore {
     const committed: string[] = [];
     // The full-text indexes catch up on their own (schema.ts): what was committed is searchable on return.
     const awaitFulltext = () => this.db.driver.executeQuery(AWAIT_FULLTEXT, {}, { database: this.db.database });
+    // A group's own rows (writer.ts ownRows) depend on it alone: the next group's are built while the server
+    // runs this group's WRITE. One that fails to build is built again in its transaction, which then fails.
+    const prepared = new Map<number, OwnRows>();
+    const prepare = (i: number) => () => {
+      try {
+        if (i < groups.length && !prepared.has(i)) prepared.set(i, ownRows(groups[i]!));
+      } catch {
+        // the transaction meets the same error
+      }
+    };
     for (let i = 0; i < groups.length; i++) {
       const group = groups[i]!;
+      const own = prepared.get(i);
+      prepared.delete(i);
       try {
-        await this.db.write((tx) => writeGroup(tx, group, this.options.hooks));
+        await this.db.write((tx) => writeGroup(tx, group, this.options.hooks, own, prepare(i + 1)));
       } catch (e) {
         if (i === 0) throw e;
         // Best effort: the error that matters is the write's (the server may be gone).

@@ -18,14 +18,17 @@
  *      only when needed); then one statement of fixed text (WRITE) for what every group writes: the shared
  *      nodes, the new chapters' nodes with the edges they start, the shared edges, the Contribution nodes
  *      and the next ingest-order number. Its parameters travel in one map: the server plans a statement
- *      again for every new combination of list-parameter sizes, and this one is large.
+ *      again for every new combination of list-parameter sizes, and this one is large. The chapters' own
+ *      rows in it (ownRows: documents, sections, claims and the edges they start, Contribution nodes)
+ *      depend on the group alone: the store builds the next group's while the server runs this WRITE.
+ *      Claims and their edges travel as lists of values in a fixed column order (Columns), not as maps.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { CATEGORIES, type ConceptAttributes, type SourceAttributes } from '../../model/types';
 import type { KnownProblem } from '../graph-store';
 import { SHARED_KINDS, type ChapterRows, type SharedKind } from './chapter-rows';
 import { decodeAttributes, encodeAttributes, plain, type Props } from './codec';
-import { decodePart, encodeParts, mergeShared, withProblem, type SharedValue } from './contributions';
+import { decodePart, encodeParts, mergeShared, withProblem, type SharedValue, type StoredPart } from './contributions';
 import { conceptTerms } from './search-terms';
 import {
   CATEGORY_LABEL,
@@ -59,7 +62,7 @@ interface StoredContribution {
   docKey: string;
   sections: string[];
   claims: string[];
-  parts: Record<SharedKind, string>;
+  parts: Record<SharedKind, string | StoredPart>;
 }
 
 /** A shared element, merged, with the chapters that hold it. */
@@ -196,7 +199,7 @@ function appendRow(s: number, t: number, m: Merged<EdgeKind>): Props {
 
 /** Positions in `list`, which grows with every new id asked for. */
 function slots(list: string[]): (id: string) => number {
-  const at = new Map<string, number>();
+  const at = new Map<string, number>(list.map((id, i) => [id, i]));
   return (id) => {
     let i = at.get(id);
     if (i === undefined) {
@@ -252,7 +255,14 @@ const FIRST_READ = `MATCH (m:${INGEST_META} {id: $meta}) SET m.version = m.versi
   RETURN m.nextSeq AS nextSeq, contributions, concepts, sources`;
 
 /** Applies one group of chapters and problems inside the caller's write transaction. */
-export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hooks: WriteHooks = {}): Promise<void> {
+export async function writeGroup(
+  tx: ManagedTransaction,
+  group: WriteGroup,
+  hooks: WriteHooks = {},
+  prepared?: OwnRows,
+  /** Called once WRITE is on its way: the caller may prepare the next group's own rows meanwhile. */
+  whileWriting?: () => void,
+): Promise<void> {
   const rows = runner(tx, hooks.profile);
 
   // ---- 1. lock, and what is stored about the group's chapters and the shared nodes they bring ----
@@ -285,8 +295,8 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
   let nextSeq = plain(first[0]!.nextSeq) as number;
   const stored = new Map<string, StoredContribution>();
   for (const r of first[0]!.contributions as Props[]) {
-    const parts = {} as Record<SharedKind, string>;
-    for (const kind of SHARED_KINDS) parts[kind] = (r[kind] as string | null) ?? '[]';
+    const parts = {} as Record<SharedKind, string | StoredPart>;
+    for (const kind of SHARED_KINDS) parts[kind] = (r[kind] as string | StoredPart | null) ?? '[]';
     stored.set(r.id as string, {
       id: r.id as string,
       seq: plain(r.seq) as number,
@@ -458,7 +468,7 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
     (merged as Record<SharedKind, unknown>)[kind] = out;
     const versions = new Map<string, Versions<SharedKind>>();
     for (const r of others[i]!) {
-      for (const [key, value] of decodePart(kind, r.id as string, r.part as string)) {
+      for (const [key, value] of decodePart(kind, r.id as string, r.part as string | StoredPart)) {
         if (recompute[kind].has(key)) {
           push(versions, key, {
             seq: plain(r.seq) as number,
@@ -508,9 +518,11 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
     pending.push(rows(cypher, params));
   };
   const write = emptyWrite();
-  /** The nodes WRITE looks up once and edges then name by position (see WRITE). */
+  /** The nodes WRITE looks up once and edges then name by position (see WRITE): first those the own rows name. */
+  const own = prepared ?? ownRows(group);
+  write.cids.push(...own.cids);
+  write.sids.push(...own.sids);
   const conceptSlot = slots(write.cids);
-  const sourceSlot = slots(write.sids);
 
   // The old versions' own nodes go, with every edge they start.
   const gone = [...dirty].map((id) => stored.get(id)!);
@@ -594,61 +606,19 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
         : `MATCH (n:${CONCEPT} {id: row.id}) SET n += row.scalars, ${CONCEPT_APPEND}`;
     run(`UNWIND $rows AS row ${body}${relabel}`, { rows: list });
   }
-  // The new versions' own nodes, and the edges they start.
-  // Edges name their ends by position: in the group's documents and sections (created by WRITE, in this
-  // order) or in the concepts and sources WRITE looks up.
-  const docSlot = new Map<string, number>();
-  const sectionSlot = new Map<string, number>();
-  const slotOf = (label: string, id: string): number => {
-    const i =
-      label === NODE_LABEL.concept
-        ? conceptSlot(id)
-        : label === NODE_LABEL.source
-          ? sourceSlot(id)
-          : (label === NODE_LABEL.section ? sectionSlot : docSlot).get(id);
-    if (i === undefined) throw new Error(`neo4j store: an edge ends at ${id}, which its chapter does not hold`);
-    return i;
-  };
-  for (const u of group.upsert) {
-    docSlot.set(u.document.id, write.doc.length);
-    write.doc.push(u.document.props);
-    for (const sec of u.sections) {
-      sectionSlot.set(sec.id, write.sec.length);
-      write.sec.push(sec.props);
-    }
-  }
-  for (const u of group.upsert) {
-    for (const g of u.edges) {
-      const i = SECTION_EDGES.findIndex(([type, from, to]) => type === g.type && from === g.from && to === g.to);
-      if (i < 0) throw new Error(`neo4j store: a section starts an unexpected edge ${g.type}>${g.to}`);
-      const rows = write[`e${i}`]!;
-      for (const r of g.rows) rows.push({ s: slotOf(g.from, r.s), t: slotOf(g.to, r.t), props: r.props });
-    }
-    for (const c of u.claims) {
-      const row: Props = { props: c.props };
-      for (const k of Object.keys(c.out)) {
-        if (!CLAIM_EDGES.includes(k)) throw new Error(`neo4j store: a claim starts an unexpected edge ${k}`);
-      }
-      CLAIM_EDGES.forEach((k, i) => {
-        const label = k.split('>')[1]!;
-        row[`e${i}`] = (c.out[k] ?? []).map((e) => ({ t: slotOf(label, e.t), p: e.p }));
-      });
-      write.claims.push(row);
-    }
-    write.contributions.push({
-      document: u.documentId,
-      hash: u.hash,
-      seq: seqOf.get(u.documentId)!,
-      docKey: u.docKey,
-      sections: u.sections.map((s) => s.id),
-      claims: u.claims.map((c) => c.id),
-      ...encodeParts(u.documentId, u.shared),
-    });
-  }
+  // The new versions' own nodes, and the edges they start (ownRows, built before the transaction when the
+  // caller could).
+  write.doc = own.doc;
+  write.sec = own.sec;
+  SECTION_EDGES.forEach((_, i) => (write[`e${i}`] = own.edges[i]!));
+  write.claims = own.claims;
+  for (const c of own.contributions) write.contributions.push({ ...c, seq: seqOf.get(c.document as string)! });
   for (const p of group.problems) {
     write.problems.push({ problemId: p.problemId, problem: JSON.stringify(p.problem), origin: p.origin });
   }
   const written = rows(WRITE, { w: write, meta: META_ID, nextSeq });
+  // After the driver has packed and sent WRITE (microtasks), while the server runs it.
+  if (whileWriting) setImmediate(whileWriting);
   pending.push(
     written.then((r) => {
       if (r.length !== 1) throw new Error('neo4j store: a concept or source the group refers to is missing');
@@ -672,12 +642,164 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, hook
   await hooks.beforeCommit?.(group.upsert.map((u) => u.documentId));
 }
 
+/**
+ * What a group writes of its chapters' own: documents, sections, claims, the edges they start, and the
+ * Contribution nodes (without their ingest-order number, which the transaction gives). It depends on the
+ * group alone, so the store builds the next group's while the server runs this group's WRITE; edges name
+ * their ends by position, in the documents and sections here and in `cids`/`sids` (which WRITE looks up,
+ * after the shared nodes are written).
+ */
+export interface OwnRows {
+  cids: string[];
+  sids: string[];
+  doc: Props[];
+  sec: Props[];
+  /** Rows of each of SECTION_EDGES. */
+  edges: Props[][];
+  claims: unknown[][];
+  contributions: Props[];
+}
+
+export function ownRows(group: WriteGroup): OwnRows {
+  const own: OwnRows = {
+    cids: [],
+    sids: [],
+    doc: [],
+    sec: [],
+    edges: SECTION_EDGES.map(() => []),
+    claims: [],
+    contributions: [],
+  };
+  const conceptSlot = slots(own.cids);
+  const sourceSlot = slots(own.sids);
+  const docSlot = new Map<string, number>();
+  const sectionSlot = new Map<string, number>();
+  const slotOf = (label: string, id: string): number => {
+    const i =
+      label === NODE_LABEL.concept
+        ? conceptSlot(id)
+        : label === NODE_LABEL.source
+          ? sourceSlot(id)
+          : (label === NODE_LABEL.section ? sectionSlot : docSlot).get(id);
+    if (i === undefined) throw new Error(`neo4j store: an edge ends at ${id}, which its chapter does not hold`);
+    return i;
+  };
+  for (const u of group.upsert) {
+    docSlot.set(u.document.id, own.doc.length);
+    own.doc.push(u.document.props);
+    for (const sec of u.sections) {
+      sectionSlot.set(sec.id, own.sec.length);
+      own.sec.push(sec.props);
+    }
+  }
+  for (const u of group.upsert) {
+    for (const g of u.edges) {
+      const i = SECTION_EDGES.findIndex(([type, from, to]) => type === g.type && from === g.from && to === g.to);
+      if (i < 0) throw new Error(`neo4j store: a section starts an unexpected edge ${g.type}>${g.to}`);
+      const rows = own.edges[i]!;
+      for (const r of g.rows) rows.push({ s: slotOf(g.from, r.s), t: slotOf(g.to, r.t), props: r.props });
+    }
+    for (const c of u.claims) {
+      for (const k of Object.keys(c.out)) {
+        if (!CLAIM_EDGES.includes(k)) throw new Error(`neo4j store: a claim starts an unexpected edge ${k}`);
+      }
+      const row: unknown[] = [CLAIM_COLUMNS.row(c.props)];
+      CLAIM_EDGES.forEach((k, i) => {
+        const label = k.split('>')[1]!;
+        const cols = CLAIM_EDGE_COLUMNS[i]!;
+        row.push((c.out[k] ?? []).map((e) => cols.row(e.p, slotOf(label, e.t))));
+      });
+      own.claims.push(row);
+    }
+    own.contributions.push({
+      document: u.documentId,
+      hash: u.hash,
+      docKey: u.docKey,
+      sections: u.sections.map((s) => s.id),
+      claims: u.claims.map((c) => c.id),
+      ...encodeParts(u.shared),
+    });
+  }
+  return own;
+}
+
 /** Same properties (a source as stored, and as it would be written). */
 function sameProps(a: Props, b: Props): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const k of keys) if (JSON.stringify(plain(a[k]) ?? null) !== JSON.stringify(b[k] ?? null)) return false;
   return true;
 }
+
+/**
+ * Property rows sent as lists in a fixed column order instead of maps: the key strings are not sent with
+ * every row, and the driver packs (and the server reads) a list of plain values faster than a map. The
+ * statement creates the node or relationship with `{key: row[i], …}` (a null column is an absent property:
+ * Neo4j stores no nulls, and encodeAttributes never gives one), then sets the row's last column, a map of
+ * any property outside the columns (null when there is none, which is the rule: the columns list every
+ * attribute the model gives), so that what is stored is exactly the row's properties. A relationship row
+ * starts with the position of its end node.
+ */
+class Columns {
+  private readonly known: Set<string>;
+  private readonly first: number;
+  constructor(
+    private readonly keys: readonly string[],
+    slot: boolean,
+  ) {
+    this.known = new Set(keys);
+    this.first = slot ? 1 : 0;
+  }
+
+  row(props: Props, slot?: number): unknown[] {
+    const out: unknown[] = this.first ? [slot] : [];
+    for (const k of this.keys) out.push(props[k] ?? null);
+    let rest: Props | null = null;
+    for (const k of Object.keys(props)) if (!this.known.has(k)) (rest ??= {})[k] = props[k];
+    out.push(rest);
+    return out;
+  }
+
+  /** The property map of a CREATE pattern, from the list `v`. */
+  map(v: string): string {
+    return `{${this.keys.map((k, i) => `\`${k}\`: ${v}[${i + this.first}]`).join(', ')}}`;
+  }
+
+  /** The properties outside the columns (an empty map when there are none), for `SET x += …`. */
+  rest(v: string): string {
+    return `coalesce(${v}[${this.keys.length + this.first}], {})`;
+  }
+
+  slot(v: string): string {
+    return `${v}[0]`;
+  }
+}
+
+/** A claim's properties (chapter-rows.ts: its attributes, the search tokens, the JSON-encoded names). */
+const CLAIM_COLUMNS = new Columns(
+  [
+    'id',
+    'document',
+    'section',
+    'sectionPath',
+    'paragraph',
+    'sentence',
+    'text',
+    'markup',
+    'normText',
+    'lang',
+    'line',
+    'column',
+    'start',
+    'end',
+    'citations',
+    'contextCitations',
+    'links',
+    'hedged',
+    INTERNAL.json,
+    INTERNAL.terms,
+  ],
+  false,
+);
 
 /** Every shared edge type, in a fixed order (one subquery each in WRITE). */
 const EDGE_TYPES: readonly string[] = [...Object.values(PREDICATE_TYPE), EDGE_TYPE.co_mention];
@@ -693,6 +815,12 @@ const CLAIM_EDGES: readonly string[] = [
   `${EDGE_TYPE.in_section}>${NODE_LABEL.section}`,
   `${EDGE_TYPE.mentions}>${NODE_LABEL.concept}`,
 ];
+/** The properties of the edges a claim starts, in CLAIM_EDGES order (model/types.ts, and a key kept by chapter-rows.ts). */
+const CLAIM_EDGE_COLUMNS: readonly Columns[] = [
+  new Columns(['scope', 'line', 'column'], true),
+  new Columns([], true),
+  new Columns(['surface', 'start', 'end', 'via'], true),
+];
 
 type WriteParams = Record<string, Props[]> & {
   cids: string[];
@@ -701,7 +829,7 @@ type WriteParams = Record<string, Props[]> & {
   src: Props[];
   doc: Props[];
   sec: Props[];
-  claims: Props[];
+  claims: unknown[][];
   contributions: Props[];
   problems: Props[];
 };
@@ -730,10 +858,11 @@ function emptyWrite(): WriteParams {
  * category label), changed sources, the new versions' documents and sections, then the concepts and sources
  * the group's edges end at, each looked up once (`cids`, `sids`); the edges sections start, claims with the
  * edges they start, the shared edges appended to or created (one subquery per type) name their ends by
- * position in those lists (an index seek per end would cost more than the edge); known problems,
- * Contribution nodes and the next ingest-order number. Unused parts get empty lists. The outer query is one
- * row, so the subqueries run one after the other, each seeing what the ones before it wrote. It returns one
- * row only when every looked-up node was found, in order (the caller fails the transaction otherwise).
+ * position in those lists (an index seek per end would cost more than the edge; claims and their edges
+ * are rows of values, see Columns); known problems, Contribution nodes and the next ingest-order number.
+ * Unused parts get empty lists. The outer query is one row, so the subqueries run one after the other,
+ * each seeing what the ones before it wrote. It returns one row only when every looked-up node was found,
+ * in order (the caller fails the transaction otherwise).
  */
 const at = (list: string, i: string) => `${list}[toInteger(${i})]`;
 const WRITE = [
@@ -754,13 +883,15 @@ const WRITE = [
     return `CALL (${list === 'secs' ? 'secs' : `secs, ${list}`}) { UNWIND $w.e${i} AS row
         WITH row, ${at('secs', 'row.s')} AS a, ${at(list, 'row.t')} AS b CREATE (a)-[r:${type}]->(b) SET r = row.props }`;
   }),
-  `CALL (ss, secs, cs) { UNWIND $w.claims AS row CREATE (c:${NODE_LABEL.claim}) SET c = row.props WITH c, row, ss, secs, cs ${CLAIM_EDGES.map(
-    (k, i) => {
+  `CALL (ss, secs, cs) { UNWIND $w.claims AS row WITH row, row[0] AS p
+    CREATE (c:${NODE_LABEL.claim} ${CLAIM_COLUMNS.map('p')}) SET c += ${CLAIM_COLUMNS.rest('p')}
+    WITH c, row, ss, secs, cs ${CLAIM_EDGES.map((k, i) => {
       const [type, label] = k.split('>') as [string, string];
       const list = label === NODE_LABEL.source ? 'ss' : label === NODE_LABEL.section ? 'secs' : 'cs';
-      return `CALL (c, row, ${list}) { UNWIND row.e${i} AS e WITH c, e, ${at(list, 'e.t')} AS x CREATE (c)-[r:${type}]->(x) SET r = e.p }`;
-    },
-  ).join(' ')} }`,
+      const cols = CLAIM_EDGE_COLUMNS[i]!;
+      return `CALL (c, row, ${list}) { UNWIND row[${i + 1}] AS e WITH c, e, ${at(list, cols.slot('e'))} AS x
+        CREATE (c)-[r:${type} ${cols.map('e')}]->(x) SET r += ${cols.rest('e')} }`;
+    }).join(' ')} }`,
   ...EDGE_TYPES.map((type, i) => {
     const append = APPEND[type === EDGE_TYPE.co_mention ? 'co_mention' : 'relation'];
     return `CALL (cs) { UNWIND $w.a${i} AS row WITH row, ${at('cs', 'row.s')} AS a, ${at('cs', 'row.t')} AS b
