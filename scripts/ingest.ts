@@ -1,6 +1,6 @@
 /**
  * `npm run ingest -- <file|dir>... [--store embedded|neo4j] [--keep-going] [--force] [--report] [--report-json F]
- * [--workers N]` (worker threads for parsing and extraction beside this one; by default one per other core for a large corpus, 0 for none)
+ * [--workers N]` (worker threads for parsing and extraction; by default one per core for a large corpus, 0 for none)
  * Ingests chapters into the store and prints a summary; with --report, the data-quality report too.
  * Exits 1 when any input has an error (the store is then left as it was, unless --keep-going).
  */

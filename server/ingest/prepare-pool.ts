@@ -1,12 +1,8 @@
 /**
- * Chapter jobs spread over worker threads and this thread: parsing and extraction are CPU-bound and
- * independent per chapter, so a large corpus goes about as many times faster as there are cores. Each
- * worker builds its own extractor (the default one, from `extractorOptions`); jobs go out in small chunks,
- * two in flight per worker, and results come back in any order with their index. This thread takes
- * chunks too (`local`), between the workers' messages: it has its extractor loaded already, and a worker
- * in its place would pay again for starting, loading the vocabulary and warming up its compiled code
- * (measured: two workers and an idle main thread used 1.7 times the CPU of one thread for the same
- * chapters). A worker that dies fails the whole run.
+ * Chapter jobs spread over worker threads: parsing and extraction are CPU-bound and independent per
+ * chapter, so a large corpus goes about as many times faster as there are cores. Each worker builds its
+ * own extractor (the default one, from `extractorOptions`); jobs go out in small chunks, two in flight per
+ * worker, and results come back in any order with their index. A worker that dies fails the whole run.
  */
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -16,7 +12,7 @@ import { InputError, type InputWarning } from '../errors';
 import type { ExtractorOptions } from '../extract/extractor';
 import { EncodedFragment, type EncodedParts } from '../store/encoded-fragment';
 import type { ChapterFragment } from '../store/graph-store';
-import type { ChapterJob, ChapterOutcome } from './chapter-job';
+import type { ChapterJob } from './chapter-job';
 
 /** A chapter's result as it crosses from a worker (errors as plain data). */
 export type WireOutcome =
@@ -37,22 +33,19 @@ export interface PoolTask {
 
 export interface PoolOptions {
   workers: number;
-  /** Runs a task on this thread, which then takes chunks too; without it, this thread only collects. */
-  local?: (task: PoolTask) => ChapterOutcome;
   extractorOptions?: ExtractorOptions;
   maxFileBytes?: number;
-  onResult: (index: number, outcome: PoolOutcome | ChapterOutcome) => void;
+  onResult: (index: number, outcome: PoolOutcome) => void;
 }
 
 /**
- * Worker threads worth starting for `chapters` chapters, beside this thread (which takes jobs too): one
- * per other core. Starting one costs about a second (loading the modules and the vocabulary), and one
- * thread already keeps a second core partly busy (V8 collects and compiles in the background), so a few
- * hundred chapters go as fast on one thread; 500 and more gain.
+ * Worker threads worth starting for `chapters` chapters. Starting one costs about a second (loading the
+ * modules and the vocabulary), and one thread already keeps a second core partly busy (V8 collects and
+ * compiles in the background), so a few hundred chapters go as fast on one thread; 500 and more gain.
  */
 export function defaultWorkers(chapters: number): number {
   if (chapters < 500) return 0;
-  return Math.max(0, Math.min(os.availableParallelism() - 1, 8));
+  return Math.max(0, Math.min(os.availableParallelism(), 8));
 }
 
 const CHUNK = 8;
@@ -115,24 +108,5 @@ export function runPool(tasks: PoolTask[], opts: PoolOptions): Promise<void> {
       });
       for (let k = 0; k < IN_FLIGHT; k++) feed(w);
     }
-    // This thread's share: a chunk at a time, yielding between chunks so the workers' results are
-    // collected and the workers fed meanwhile.
-    const local = opts.local;
-    if (!local) return;
-    const takeChunk = () => {
-      if (failed || next >= chunks.length) return;
-      const chunk = chunks[next++]!;
-      try {
-        for (const t of chunk) opts.onResult(t.index, local(t));
-      } catch (e) {
-        return fail(e);
-      }
-      remaining -= chunk.length;
-      if (remaining === 0) {
-        failed = true;
-        void stop().then(() => resolve(), reject);
-      } else setImmediate(takeChunk);
-    };
-    setImmediate(takeChunk);
   });
 }

@@ -25,9 +25,9 @@ export interface PrepareOptions {
   /** Keep the parsed chapters (for reports; runs on this thread). */
   keepParsed?: boolean;
   /**
-   * Worker threads for parsing and extraction, beside this thread, which takes jobs too (0, the default:
-   * all on this thread; 'auto': one per other core for a corpus large enough to gain from it). Workers use
-   * the default extractor built from `extractorOptions`, this thread `extractor`: the two must agree.
+   * Worker threads for parsing and extraction (0, the default: all on this thread; 'auto': one per core
+   * for a corpus large enough to gain from it). Workers use the default extractor built from
+   * `extractorOptions`, not `extractor`.
    */
   workers?: number | 'auto';
   extractorOptions?: ExtractorOptions;
@@ -103,8 +103,6 @@ export async function prepare(inputs: string[], opts: PrepareOptions): Promise<P
       workers,
       extractorOptions: opts.extractorOptions,
       maxFileBytes: opts.maxFileBytes,
-      local: (t) =>
-        runChapterJob(t.job, { extractor: opts.extractor, knownHash: t.knownHash, maxFileBytes: opts.maxFileBytes }),
       onResult: (index, outcome) => {
         outcomes[index] = outcome;
         finished(index);
