@@ -258,11 +258,15 @@ export function findRelations(input: RelationInput): RelationOutput {
     const lastOfSection = prev && prev.holder.section === h.section ? prev : null;
     for (const p of findAnaphors(h, slots, history, topic, memory, lastOfSection, sentences)) slots.push(p);
     sortSmall(slots, byStart);
+    // Every field present from the start, the lazily computed ones too: a property added later gives the
+    // object another hidden class, and V8 threw away and recompiled the readers' optimised code each time.
     const s: Sentence = {
       holder: h,
       text: h.normText && h.normText.length === h.text.length ? h.normText : h.text,
       slots,
       hedged: h.hedged ?? isHedged(h.text),
+      hits: undefined,
+      masked: undefined,
       index: sentences.length,
     };
     sentences.push(s);
