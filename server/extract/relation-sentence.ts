@@ -6,6 +6,7 @@
 import type { Category } from '../model/types';
 import type { Cue, PredicateOption } from './cues';
 import type { Holder } from './mentions';
+import { isWhiteSpaceCode } from '../text/whitespace';
 
 /** A concept occurrence in a sentence; a pronoun carries its ranked antecedents instead of one concept. */
 export interface Slot {
@@ -93,4 +94,88 @@ export function coordinated(s: Sentence, anchor: Slot, within: Slot[], zh: boole
   while (from > 0 && !bare(from - 1)) from--;
   while (to < group.length - 1 && !bare(to)) to++;
   return group.slice(from, to + 1);
+}
+
+/** Whether `text` holds any of `chars` (one-character strings, made once: a Han one is a new string each time). */
+export function hasAnyChar(text: string, chars: string[]): boolean {
+  for (const c of chars) if (text.includes(c)) return true;
+  return false;
+}
+
+/** What may stand before the name that opens an English sentence as its subject. */
+export const SENTENCE_SUBJECT = /^\s*(?:the\s+|a\s+|an\s+)?$/i;
+
+// Clause marks as code units (clause bounds are scanned character by character for every cue).
+// (Tables by code unit: a look-up per character, cheaper than a set's.)
+const codeTable = (chars: string) => {
+  const table = new Uint8Array(65536);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+};
+const CLAUSE_MARK_ZH = codeTable('，,；;。！？!?：:—');
+const CLAUSE_MARK_EN = codeTable(';:!?—');
+
+/** Words that open a clause before its subject (`而电势梯度则…`). */
+export const ZH_CLAUSE_OPENER = /^\s*(?:而且|而|但是|但|然而|并且|同时|此外|另外|因此|所以|则)?/;
+
+/**
+ * Whether a clause ends at `text[i]`. (Module-level helpers rather than closures in the hot paths: the
+ * tsx/esbuild build names every closure bound to a const as it is made, at a property definition each.)
+ */
+function isClauseMark(text: string, i: number, zh: boolean): boolean {
+  const c = text.charCodeAt(i);
+  if (zh) return CLAUSE_MARK_ZH[c] === 1;
+  // `,` or `.` before white space or the end.
+  return (
+    CLAUSE_MARK_EN[c] === 1 ||
+    ((c === 44 || c === 46) && (i + 1 >= text.length || isWhiteSpaceCode(text.charCodeAt(i + 1))))
+  );
+}
+
+// Whether the last text asked about holds a bracket (clauseBounds asks about one sentence many times).
+let bracketText = '';
+let bracketFound = false;
+function hasBracket(text: string): boolean {
+  if (text !== bracketText) {
+    bracketText = text;
+    bracketFound = text.includes('（') || text.includes('(');
+  }
+  return bracketFound;
+}
+
+/** The clause around [cs, ce): from the last clause mark before it to the first after it. */
+export function clauseBounds(text: string, cs: number, ce: number, zh: boolean): [number, number] {
+  let a = cs;
+  for (;;) {
+    while (a > 0 && !isClauseMark(text, a - 1, zh)) a--;
+    // A Chinese clause runs back across a bracketed gloss (`视交叉上核（Suprachiasmatic Nucleus, SCN）产生`):
+    // a comma inside a bracket that closes before the cue ends no clause.
+    if (!zh || a === 0) break;
+    const mark = text.charCodeAt(a - 1);
+    if ((mark !== 44 && mark !== 0xff0c) || !hasBracket(text)) break;
+    // The bracket the comma stands in: opened within 60 characters before it, closed before the cue.
+    let open = -1;
+    for (let i = a - 2; i >= 0 && i >= a - 60; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 0xff09 || c === 41) break;
+      if (c === 0xff08 || c === 40) {
+        open = i;
+        break;
+      }
+    }
+    if (open < 0) break;
+    let closed = false;
+    for (let i = a; i < cs; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xff09 || c === 41) {
+        closed = true;
+        break;
+      }
+    }
+    if (!closed) break;
+    a = open;
+  }
+  let b = ce;
+  while (b < text.length && !isClauseMark(text, b, zh)) b++;
+  return [a, b];
 }

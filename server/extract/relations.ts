@@ -38,51 +38,21 @@ import {
 } from './mentions';
 import { isWhiteSpaceCode } from '../text/whitespace';
 import { namedTargets, readIsa, readMembers, roleTargets } from './class-relations';
-import { coordinated, pick, type CueHit, type Emit, type Reading, type Sentence, type Slot } from './relation-sentence';
+import { findAnaphors } from './anaphors';
+import {
+  clauseBounds,
+  coordinated,
+  hasAnyChar,
+  pick,
+  SENTENCE_SUBJECT,
+  type CueHit,
+  type Emit,
+  type Reading,
+  type Sentence,
+  type Slot,
+  ZH_CLAUSE_OPENER,
+} from './relation-sentence';
 
-// Clause marks as code units (clause bounds are scanned character by character for every cue).
-// (Tables by code unit: a look-up per character, cheaper than a set's.)
-const codeTable = (chars: string) => {
-  const table = new Uint8Array(65536);
-  for (const c of chars) table[c.charCodeAt(0)] = 1;
-  return table;
-};
-const CLAUSE_MARK_ZH = codeTable('，,；;。！？!?：:—');
-const CLAUSE_MARK_EN = codeTable(';:!?—');
-
-// Anaphors and the category their noun implies (null: any).
-// (Each Chinese pattern comes with characters one of which every match holds: a sentence without any
-// of them is not searched.)
-const DEMONSTRATIVES = [...'该此这'];
-const ZH_ANAPHORS: [RegExp, Category | null, string[]][] = [
-  [/(?:该|此|这种|这类|这一)(?:药物|药|化合物|疗法|治疗)/g, 'Intervention', DEMONSTRATIVES],
-  [/(?:该|此|这种|这一)(?:疾病|障碍|病症)/g, 'Disorder', DEMONSTRATIVES],
-  [/(?:该|此|这种|这一)(?:机制|过程)/g, 'Mechanism', DEMONSTRATIVES],
-  [/(?:该|此|这个|这一|这套|同一套)(?:回路|通路|脑区|区域|系统|轴)/g, 'Circuit', [...DEMONSTRATIVES, '同']],
-  [/(?:该|此|这个|这一|这种)(?:理论|框架|模型|假说|方程|公式|定律|等式|假设|表达式)/g, 'Concept', DEMONSTRATIVES],
-  [/(?:该|此|这一|这种|同一|同一种|同一个)(?:受体|转运体|转运蛋白|通道)/g, 'Molecule', ['受体', '转运', '通道']],
-  [/它们|它|其|后者/g, null, [...'它其后']],
-];
-const EN_ANAPHORS: [RegExp, Category | null, string[]?][] = [
-  [/\b(?:this|the|that|such a)\s+(?:drug|compound|medication|agent|treatment|therapy)\b/gi, 'Intervention'],
-  [/\b(?:this|the|that)\s+(?:disorder|disease|condition|illness)\b/gi, 'Disorder'],
-  [
-    /\b(?:this|that|the)\s+(?:framework|theory|model|idea|account|hypothesis|equation|law|formula|assumption)(?:'s)?\b/gi,
-    'Concept',
-  ],
-  [/\b(?:this|that)\s+(?:mechanism|process)\b/gi, 'Mechanism'],
-  [/\b(?:this|that)\s+(?:circuit|pathway|region|area|structure)\b/gi, 'Circuit'],
-  [
-    /\b(?:the\s+same|this|that)\s+(?:receptor|transporter|channel|enzyme)\b/gi,
-    'Molecule',
-    ['receptor', 'transporter', 'channel', 'enzyme'],
-  ],
-  [/\b(?:it|its|they|their|the latter)\b/gi, null],
-];
-const isExpletive = (text: string, at: number) => {
-  EN_EXPLETIVE.lastIndex = at;
-  return EN_EXPLETIVE.test(text);
-};
 const PERSONAL_SUBJECT =
   /我们|你们|他们|人们|患者|研究人员|研究者|科学家|医生|\b(?:we|you|they|researchers|scientists|clinicians|patients)\b/i;
 // `由`/`被`/`受(到)` before a cue mark its agent; `由于` (because), `经由` (by way of), `被认为` (is thought to),
@@ -93,45 +63,6 @@ const ZH_PASSIVE =
 const ZH_CLEFT = /^([^，。；：,;:]{1,30}?)的(?:主要|正|恰恰|往往|通常|并)?(不是|并非|并不是|是|就是|正是|乃是)/;
 /** `…不是A，而是B`: the clause that corrects a denied cleft. */
 const ZH_CORRECTION = /^[，,]\s*(?:而|却)?(?:是|正是)/;
-/** Words that open a clause before its subject (`而电势梯度则…`). */
-const ZH_CLAUSE_OPENER = /^\s*(?:而且|而|但是|但|然而|并且|同时|此外|另外|因此|所以|则)?/;
-/** The end of what precedes a pronoun that opens a Chinese clause. */
-const ZH_CLAUSE_START = /(?:^|[，,；;：:])\s*(?:而且|而|但是|但|并且|并|且|则|同时|因此)?\s*$/;
-/** Anaphor nouns that name their antecedent's kind by its head word (`该方程` → `…方程`, `the same receptor`). */
-const NAMED_BY_HEAD =
-  /^(?:方程|公式|定律|等式|假设|表达式|受体|转运体|转运蛋白|通道|equation|law|formula|assumption|receptor|transporter|channel|enzyme)$/;
-/** Before an English pronoun: a clause opening after a comma or `and` (`…, and it…`). */
-const EN_CLAUSE_START = /(?:[,;]\s*(?:and|but|while|whereas|so|yet)?|\b(?:and|but|while|whereas))\s+$/i;
-/** What may stand before the name that opens an English sentence as its subject. */
-const SENTENCE_SUBJECT = /^\s*(?:the\s+|a\s+|an\s+)?$/i;
-// Plural anaphors and the category their noun implies (null: any).
-const pluralCategory =
-  (pairs: [RegExp, Category][]) =>
-  (word: string): Category | null =>
-    pairs.find(([re]) => re.test(word))?.[1] ?? null;
-const ZH_PLURAL: [RegExp, (word: string) => Category | null, string[]][] = [
-  [
-    /(?:这|上述|前述|以上)(?:两|二)(?:种|个|类)(?:过程|机制|药物|疗法|离子|分子|结构|区域|因素|力量|成分)?|两者|二者/g,
-    pluralCategory([
-      [/过程|机制/, 'Mechanism'],
-      [/药物|疗法/, 'Intervention'],
-      [/离子|分子/, 'Molecule'],
-      [/结构|区域/, 'Circuit'],
-    ]),
-    [...'两二'],
-  ],
-];
-const EN_PLURAL: [RegExp, (word: string) => Category | null, string[]?][] = [
-  [
-    /\b(?:(?:these|those|the)\s+two|both)\s+(?:processes|mechanisms|drugs|treatments|ions|molecules|structures|regions)\b/gi,
-    pluralCategory([
-      [/process|mechanism/i, 'Mechanism'],
-      [/drug|treatment/i, 'Intervention'],
-      [/ion|molecule/i, 'Molecule'],
-      [/structure|region/i, 'Circuit'],
-    ]),
-  ],
-];
 const BRACKETED = /[（(][^（）()]*[）)]/g;
 /** Families whose cue names a sign of what the clause is about (`以X为特征`, `用X来衡量`). */
 const SIGN_FAMILIES: ReadonlySet<Family> = new Set<Family>(['signature', 'measure']);
@@ -187,10 +118,6 @@ const EN_APPOSITIVE =
 const EN_LIST_TAIL = /^\)?\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:such as|including|like|e\.g\.,?)\s[^;:()—–]{0,160}$/i;
 const ZH_LIST_TAIL =
   /^[）)]?\s*(?:[（(][^（()）]{0,40}[）)])?\s*[（(]\s*(?:如|例如|比如|包括|诸如)[^（()）]{1,60}[）)]\s*$/;
-const APPOSITION = /^,?\s*(?:known as|called|termed|named|referred to as|即|称为|被称为)\s*/i;
-// `it is thought that`, `it is clear`: an expletive `it` names nothing.
-const EN_EXPLETIVE =
-  /it\s+(?:is|was|seems|appears|becomes|remains)\s+(?:\w+\s+)?(?:that|to|clear|likely|possible|important|thought|believed|known|worth|not)\b/iy;
 
 export interface RelationInput {
   holders: Holder[];
@@ -273,15 +200,7 @@ export function findRelations(input: RelationInput): RelationOutput {
     prev = s;
   }
 
-  const emit = (
-    s: Sentence,
-    subj: Slot,
-    obj: Slot,
-    option: PredicateOption,
-    cue: string,
-    confidence: number,
-    negated: boolean,
-  ) => {
+  const emit: Emit = (s, subj, obj, option, cue, confidence, negated) => {
     const a = pick(subj, option.subject);
     const b = pick(obj, option.object);
     if (!a || !b || a.key === b.key) return;
@@ -469,72 +388,10 @@ function fit(family: Family, subj: Slot, obj: Slot): PredicateOption | null {
   return null;
 }
 
-/**
- * Whether a clause ends at `text[i]`. (Module-level helpers rather than closures in the hot paths: the
- * tsx/esbuild build names every closure bound to a const as it is made, at a property definition each.)
- */
-function isClauseMark(text: string, i: number, zh: boolean): boolean {
-  const c = text.charCodeAt(i);
-  if (zh) return CLAUSE_MARK_ZH[c] === 1;
-  // `,` or `.` before white space or the end.
-  return (
-    CLAUSE_MARK_EN[c] === 1 ||
-    ((c === 44 || c === 46) && (i + 1 >= text.length || isWhiteSpaceCode(text.charCodeAt(i + 1))))
-  );
-}
-
 /** Whether `等` (or `等“`) ends just before `at`: examples named before their class. */
 function isExampleEnd(text: string, at: number): boolean {
   const c = text.charCodeAt(at - 1);
   return c === 0x7b49 || (text.charCodeAt(at - 2) === 0x7b49 && (c === 0x201c || c === 34 || c === 0x300c));
-}
-
-// Whether the last text asked about holds a bracket (clauseBounds asks about one sentence many times).
-let bracketText = '';
-let bracketFound = false;
-function hasBracket(text: string): boolean {
-  if (text !== bracketText) {
-    bracketText = text;
-    bracketFound = text.includes('（') || text.includes('(');
-  }
-  return bracketFound;
-}
-
-/** The clause around [cs, ce): from the last clause mark before it to the first after it. */
-function clauseBounds(text: string, cs: number, ce: number, zh: boolean): [number, number] {
-  let a = cs;
-  for (;;) {
-    while (a > 0 && !isClauseMark(text, a - 1, zh)) a--;
-    // A Chinese clause runs back across a bracketed gloss (`视交叉上核（Suprachiasmatic Nucleus, SCN）产生`):
-    // a comma inside a bracket that closes before the cue ends no clause.
-    if (!zh || a === 0) break;
-    const mark = text.charCodeAt(a - 1);
-    if ((mark !== 44 && mark !== 0xff0c) || !hasBracket(text)) break;
-    // The bracket the comma stands in: opened within 60 characters before it, closed before the cue.
-    let open = -1;
-    for (let i = a - 2; i >= 0 && i >= a - 60; i--) {
-      const c = text.charCodeAt(i);
-      if (c === 0xff09 || c === 41) break;
-      if (c === 0xff08 || c === 40) {
-        open = i;
-        break;
-      }
-    }
-    if (open < 0) break;
-    let closed = false;
-    for (let i = a; i < cs; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0xff09 || c === 41) {
-        closed = true;
-        break;
-      }
-    }
-    if (!closed) break;
-    a = open;
-  }
-  let b = ce;
-  while (b < text.length && !isClauseMark(text, b, zh)) b++;
-  return [a, b];
 }
 
 /** Where the last passive mark of `text[a, cs)` stands, if one is near enough to the cue to govern it; else -1. */
@@ -1155,164 +1012,6 @@ function lastBeforeNextCue(s: Sentence, objects: Slot[], ce: number): Slot | und
   }
   const within = objects.filter((x) => x.end <= limit);
   return within[within.length - 1] ?? objects[0];
-}
-
-/**
- * Pronouns and anaphoric phrases of a sentence, each with its candidate antecedents: the nearest concept
- * before it in the sentence, then the earlier sentences of the paragraph from their first mention (their
- * topic). `This framework` / `该理论` names the chapter's theory: its most mentioned Concept or Mechanism.
- */
-/** Whether `text` holds any of `chars` (one-character strings, made once: a Han one is a new string each time). */
-function hasAnyChar(text: string, chars: string[]): boolean {
-  for (const c of chars) if (text.includes(c)) return true;
-  return false;
-}
-
-/** Adds a slot's concepts that fit an anaphor's category to its candidates, each once. */
-const candidateAdder = (cands: Slot['concepts'], cat: Category | null) => (sl: Slot) => {
-  const theory = cat === 'Concept';
-  for (const c of sl.concepts)
-    if (
-      (!cat || (theory ? c.category === 'Concept' || c.category === 'Mechanism' : c.category === cat)) &&
-      !cands.some((x) => x.key === c.key)
-    )
-      cands.push(c);
-};
-
-function findAnaphors(
-  h: Holder,
-  slots: Slot[],
-  history: Sentence[],
-  topic: Slot['concepts'],
-  memory: Map<string, Slot['concepts']>,
-  lastOfSection: Sentence | null,
-  /** The chapter's sentences so far: the section's last ones name `the same receptor`. */
-  done: Sentence[] = [],
-): Slot[] {
-  const zh = h.lang === 'zh';
-  const text = h.normText && h.normText.length === h.text.length ? h.normText : h.text;
-  const out: Slot[] = [];
-  const taken: [number, number][] = [];
-  // `这两种过程`, `these two processes`: the last two fitting concepts before it, as two slots on one span.
-  for (const [re, catOf, needs] of zh ? ZH_PLURAL : EN_PLURAL) {
-    if (needs !== undefined && !hasAnyChar(text, needs)) continue;
-    for (const m of execAll(re, text)) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (slots.some((x) => x.start < e && x.end > s)) continue;
-      const cat = catOf(m[0]);
-      const seen: Slot['concepts'] = [];
-      const earlier = [
-        ...slots.filter((x) => x.end <= s).reverse(),
-        ...[...history].reverse().flatMap((h2) => [...h2.slots].reverse()),
-        ...(history.length ? [] : [...(lastOfSection?.slots ?? [])].reverse()),
-      ];
-      for (const x of earlier) {
-        const c = x.concepts[0]!;
-        if (x.pronoun || (cat && c.category !== cat) || seen.some((y) => y.key === c.key)) continue;
-        seen.push(c);
-        if (seen.length === 2) break;
-      }
-      if (seen.length < 2) continue;
-      taken.push([s, e]);
-      for (const c of seen.reverse()) out.push({ start: s, end: e, concepts: [c], pronoun: true });
-    }
-  }
-  for (const [re, cat, needs] of zh ? ZH_ANAPHORS : EN_ANAPHORS) {
-    if (needs !== undefined && !hasAnyChar(text, needs)) continue;
-    for (const m of execAll(re, text)) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (taken.some(([x, y]) => s < y && e > x)) continue;
-      // `the same transporter`: the generic head the vocabulary found inside it gives way to the anaphor.
-      if (cat === 'Molecule') {
-        const k = slots.findIndex((x) => !x.pronoun && x.start >= s && x.end === e);
-        if (k >= 0) slots.splice(k, 1);
-      }
-      if (slots.some((x) => x.start < e && x.end > s)) continue;
-      if (!zh && (m[0] === 'it' || m[0] === 'It') && isExpletive(text, s)) continue;
-      // `其他`, `其中`, `其实`, `尤其`, `极其`, `及其` are not pronouns (`及其` is handled as coordination).
-      if (zh && m[0] === '其' && (/^[他中实余次]/.test(text.slice(e)) || /[尤极及与]$/.test(text.slice(0, s))))
-        continue;
-      taken.push([s, e]);
-      const cands: Slot['concepts'] = [];
-      const theory = cat === 'Concept';
-      const add = candidateAdder(cands, cat);
-      // `This framework, known as predictive coding`: an apposition names it, and later uses of the same
-      // noun (`this framework`) keep naming it.
-      const noun =
-        theory || cat === 'Molecule'
-          ? m[0]
-              .toLowerCase()
-              .replace(/^(?:this|that|the(?:\s+same)?)\s+|^(?:该|此|这个|这一|这种|同一种|同一个|同一)|'s$/g, '')
-          : '';
-      // `该方程`, `this equation`: the nearest concept named with that head noun (`能斯特-普朗克方程`), or nothing.
-      if (NAMED_BY_HEAD.test(noun)) {
-        const earlier: [Sentence | null, Slot][] = [
-          ...sortSmall(
-            slots.filter((x) => x.end <= s),
-            (a, b) => b.end - a.end,
-          ).map((x): [null, Slot] => [null, x]),
-          ...(cat === 'Molecule'
-            ? done.slice(-4).filter((x) => x.holder.section === h.section)
-            : [...history, ...(history.length ? [] : lastOfSection ? [lastOfSection] : [])]
-          )
-            .slice()
-            .reverse()
-            .flatMap((h2) => [...h2.slots].reverse().map((x): [Sentence, Slot] => [h2, x])),
-        ];
-        const named = earlier.find(([h2, x]) =>
-          (h2 ? h2.text : text).slice(x.start, x.end).toLowerCase().includes(noun),
-        );
-        if (named) out.push({ start: s, end: e, concepts: named[1].concepts.slice(0, 1), pronoun: true });
-        continue;
-      }
-      const appos = theory ? APPOSITION.exec(text.slice(e)) : null;
-      if (appos) {
-        const named = slots.find((x) => x.start >= e + appos[0].length && x.start <= e + appos[0].length + 1);
-        if (named) {
-          add(named);
-          memory.set(noun, named.concepts);
-        }
-      }
-      if (theory) memory.get(noun)?.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
-      if (theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
-      const before = sortSmall(
-        [...slots, ...out].filter((x) => x.end <= s),
-        (a, b) => b.end - a.end,
-      );
-      // A Chinese pronoun opening a clause carries on its sentence's topic: the concept that opens an
-      // earlier clause (`海马富含MR和GR，它经由…`: 海马, not GR).
-      if (zh && (m[0] === '它' || m[0] === '它们') && ZH_CLAUSE_START.test(text.slice(Math.max(0, s - 6), s))) {
-        for (const x of before) {
-          if (x.pronoun) continue;
-          const [xa] = clauseBounds(text, x.start, x.end, true);
-          const opener = ZH_CLAUSE_OPENER.exec(text.slice(xa))![0].length;
-          if (x.start - (xa + opener) <= 1 && !before.some((y) => y.start >= xa && y.start < x.start)) add(x);
-        }
-      }
-      // `…makes it safer than B, and it is combined with C`, `A enhances X and inhibits Y, and it also…`: an
-      // English subject pronoun opening a later clause goes on with the sentence's subject (an earlier `it`,
-      // else the name that opens the sentence), not with the nearest name.
-      if (
-        !zh &&
-        cat === null &&
-        /^(?:it|they)$/i.test(m[0]) &&
-        EN_CLAUSE_START.test(text.slice(Math.max(0, s - 12), s))
-      ) {
-        const prior = out.find((x) => x.end <= s && /^(?:it|they)$/i.test(text.slice(x.start, x.end)));
-        if (prior) prior.concepts.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
-        const first = before[before.length - 1];
-        if (first && !first.pronoun && SENTENCE_SUBJECT.test(text.slice(0, first.start))) add(first);
-      }
-      before.forEach(add);
-      for (let i = history.length - 1; i >= 0; i--) history[i]!.slots.forEach(add);
-      if (cat && !history.length) [...(lastOfSection?.slots ?? [])].reverse().forEach(add);
-      if (!theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
-      if (cands.length) out.push({ start: s, end: e, concepts: cands.slice(0, 5), pronoun: true });
-    }
-  }
-  return out;
 }
 
 const IMPLICATED: PredicateOption = {

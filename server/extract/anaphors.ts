@@ -1,0 +1,241 @@
+/**
+ * Anaphors: pronouns and anaphoric noun phrases (`it`, `this drug`, `the same receptor`, `它`, `该药物`, `两者`)
+ * and the concepts they may stand for, so that a relation read on a pronoun lands on its antecedent.
+ */
+import type { Category } from '../model/types';
+import type { Holder } from './mentions';
+import { execAll } from './exec-all';
+import { sortSmall } from './sort-small';
+import {
+  clauseBounds,
+  hasAnyChar,
+  SENTENCE_SUBJECT,
+  ZH_CLAUSE_OPENER,
+  type Sentence,
+  type Slot,
+} from './relation-sentence';
+
+// Anaphors and the category their noun implies (null: any).
+// (Each Chinese pattern comes with characters one of which every match holds: a sentence without any
+// of them is not searched.)
+const APPOSITION = /^,?\s*(?:known as|called|termed|named|referred to as|即|称为|被称为)\s*/i;
+const DEMONSTRATIVES = [...'该此这'];
+const ZH_ANAPHORS: [RegExp, Category | null, string[]][] = [
+  [/(?:该|此|这种|这类|这一)(?:药物|药|化合物|疗法|治疗)/g, 'Intervention', DEMONSTRATIVES],
+  [/(?:该|此|这种|这一)(?:疾病|障碍|病症)/g, 'Disorder', DEMONSTRATIVES],
+  [/(?:该|此|这种|这一)(?:机制|过程)/g, 'Mechanism', DEMONSTRATIVES],
+  [/(?:该|此|这个|这一|这套|同一套)(?:回路|通路|脑区|区域|系统|轴)/g, 'Circuit', [...DEMONSTRATIVES, '同']],
+  [/(?:该|此|这个|这一|这种)(?:理论|框架|模型|假说|方程|公式|定律|等式|假设|表达式)/g, 'Concept', DEMONSTRATIVES],
+  [/(?:该|此|这一|这种|同一|同一种|同一个)(?:受体|转运体|转运蛋白|通道)/g, 'Molecule', ['受体', '转运', '通道']],
+  [/它们|它|其|后者/g, null, [...'它其后']],
+];
+const EN_ANAPHORS: [RegExp, Category | null, string[]?][] = [
+  [/\b(?:this|the|that|such a)\s+(?:drug|compound|medication|agent|treatment|therapy)\b/gi, 'Intervention'],
+  [/\b(?:this|the|that)\s+(?:disorder|disease|condition|illness)\b/gi, 'Disorder'],
+  [
+    /\b(?:this|that|the)\s+(?:framework|theory|model|idea|account|hypothesis|equation|law|formula|assumption)(?:'s)?\b/gi,
+    'Concept',
+  ],
+  [/\b(?:this|that)\s+(?:mechanism|process)\b/gi, 'Mechanism'],
+  [/\b(?:this|that)\s+(?:circuit|pathway|region|area|structure)\b/gi, 'Circuit'],
+  [
+    /\b(?:the\s+same|this|that)\s+(?:receptor|transporter|channel|enzyme)\b/gi,
+    'Molecule',
+    ['receptor', 'transporter', 'channel', 'enzyme'],
+  ],
+  [/\b(?:it|its|they|their|the latter)\b/gi, null],
+];
+const isExpletive = (text: string, at: number) => {
+  EN_EXPLETIVE.lastIndex = at;
+  return EN_EXPLETIVE.test(text);
+};
+/** The end of what precedes a pronoun that opens a Chinese clause. */
+const ZH_CLAUSE_START = /(?:^|[，,；;：:])\s*(?:而且|而|但是|但|并且|并|且|则|同时|因此)?\s*$/;
+/** Anaphor nouns that name their antecedent's kind by its head word (`该方程` → `…方程`, `the same receptor`). */
+const NAMED_BY_HEAD =
+  /^(?:方程|公式|定律|等式|假设|表达式|受体|转运体|转运蛋白|通道|equation|law|formula|assumption|receptor|transporter|channel|enzyme)$/;
+/** Before an English pronoun: a clause opening after a comma or `and` (`…, and it…`). */
+const EN_CLAUSE_START = /(?:[,;]\s*(?:and|but|while|whereas|so|yet)?|\b(?:and|but|while|whereas))\s+$/i;
+// Plural anaphors and the category their noun implies (null: any).
+const pluralCategory =
+  (pairs: [RegExp, Category][]) =>
+  (word: string): Category | null =>
+    pairs.find(([re]) => re.test(word))?.[1] ?? null;
+const ZH_PLURAL: [RegExp, (word: string) => Category | null, string[]][] = [
+  [
+    /(?:这|上述|前述|以上)(?:两|二)(?:种|个|类)(?:过程|机制|药物|疗法|离子|分子|结构|区域|因素|力量|成分)?|两者|二者/g,
+    pluralCategory([
+      [/过程|机制/, 'Mechanism'],
+      [/药物|疗法/, 'Intervention'],
+      [/离子|分子/, 'Molecule'],
+      [/结构|区域/, 'Circuit'],
+    ]),
+    [...'两二'],
+  ],
+];
+const EN_PLURAL: [RegExp, (word: string) => Category | null, string[]?][] = [
+  [
+    /\b(?:(?:these|those|the)\s+two|both)\s+(?:processes|mechanisms|drugs|treatments|ions|molecules|structures|regions)\b/gi,
+    pluralCategory([
+      [/process|mechanism/i, 'Mechanism'],
+      [/drug|treatment/i, 'Intervention'],
+      [/ion|molecule/i, 'Molecule'],
+      [/structure|region/i, 'Circuit'],
+    ]),
+  ],
+];
+// `it is thought that`, `it is clear`: an expletive `it` names nothing.
+const EN_EXPLETIVE =
+  /it\s+(?:is|was|seems|appears|becomes|remains)\s+(?:\w+\s+)?(?:that|to|clear|likely|possible|important|thought|believed|known|worth|not)\b/iy;
+
+/** Adds a slot's concepts that fit an anaphor's category to its candidates, each once. */
+const candidateAdder = (cands: Slot['concepts'], cat: Category | null) => (sl: Slot) => {
+  const theory = cat === 'Concept';
+  for (const c of sl.concepts)
+    if (
+      (!cat || (theory ? c.category === 'Concept' || c.category === 'Mechanism' : c.category === cat)) &&
+      !cands.some((x) => x.key === c.key)
+    )
+      cands.push(c);
+};
+
+/**
+ * Pronouns and anaphoric phrases of a sentence, each with its candidate antecedents: the nearest concept
+ * before it in the sentence, then the earlier sentences of the paragraph from their first mention (their
+ * topic). `This framework` / `该理论` names the chapter's theory: its most mentioned Concept or Mechanism.
+ */
+export function findAnaphors(
+  h: Holder,
+  slots: Slot[],
+  history: Sentence[],
+  topic: Slot['concepts'],
+  memory: Map<string, Slot['concepts']>,
+  lastOfSection: Sentence | null,
+  /** The chapter's sentences so far: the section's last ones name `the same receptor`. */
+  done: Sentence[] = [],
+): Slot[] {
+  const zh = h.lang === 'zh';
+  const text = h.normText && h.normText.length === h.text.length ? h.normText : h.text;
+  const out: Slot[] = [];
+  const taken: [number, number][] = [];
+  // `这两种过程`, `these two processes`: the last two fitting concepts before it, as two slots on one span.
+  for (const [re, catOf, needs] of zh ? ZH_PLURAL : EN_PLURAL) {
+    if (needs !== undefined && !hasAnyChar(text, needs)) continue;
+    for (const m of execAll(re, text)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (slots.some((x) => x.start < e && x.end > s)) continue;
+      const cat = catOf(m[0]);
+      const seen: Slot['concepts'] = [];
+      const earlier = [
+        ...slots.filter((x) => x.end <= s).reverse(),
+        ...[...history].reverse().flatMap((h2) => [...h2.slots].reverse()),
+        ...(history.length ? [] : [...(lastOfSection?.slots ?? [])].reverse()),
+      ];
+      for (const x of earlier) {
+        const c = x.concepts[0]!;
+        if (x.pronoun || (cat && c.category !== cat) || seen.some((y) => y.key === c.key)) continue;
+        seen.push(c);
+        if (seen.length === 2) break;
+      }
+      if (seen.length < 2) continue;
+      taken.push([s, e]);
+      for (const c of seen.reverse()) out.push({ start: s, end: e, concepts: [c], pronoun: true });
+    }
+  }
+  for (const [re, cat, needs] of zh ? ZH_ANAPHORS : EN_ANAPHORS) {
+    if (needs !== undefined && !hasAnyChar(text, needs)) continue;
+    for (const m of execAll(re, text)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (taken.some(([x, y]) => s < y && e > x)) continue;
+      // `the same transporter`: the generic head the vocabulary found inside it gives way to the anaphor.
+      if (cat === 'Molecule') {
+        const k = slots.findIndex((x) => !x.pronoun && x.start >= s && x.end === e);
+        if (k >= 0) slots.splice(k, 1);
+      }
+      if (slots.some((x) => x.start < e && x.end > s)) continue;
+      if (!zh && (m[0] === 'it' || m[0] === 'It') && isExpletive(text, s)) continue;
+      // `其他`, `其中`, `其实`, `尤其`, `极其`, `及其` are not pronouns (`及其` is handled as coordination).
+      if (zh && m[0] === '其' && (/^[他中实余次]/.test(text.slice(e)) || /[尤极及与]$/.test(text.slice(0, s))))
+        continue;
+      taken.push([s, e]);
+      const cands: Slot['concepts'] = [];
+      const theory = cat === 'Concept';
+      const add = candidateAdder(cands, cat);
+      // `This framework, known as predictive coding`: an apposition names it, and later uses of the same
+      // noun (`this framework`) keep naming it.
+      const noun =
+        theory || cat === 'Molecule'
+          ? m[0]
+              .toLowerCase()
+              .replace(/^(?:this|that|the(?:\s+same)?)\s+|^(?:该|此|这个|这一|这种|同一种|同一个|同一)|'s$/g, '')
+          : '';
+      // `该方程`, `this equation`: the nearest concept named with that head noun (`能斯特-普朗克方程`), or nothing.
+      if (NAMED_BY_HEAD.test(noun)) {
+        const earlier: [Sentence | null, Slot][] = [
+          ...sortSmall(
+            slots.filter((x) => x.end <= s),
+            (a, b) => b.end - a.end,
+          ).map((x): [null, Slot] => [null, x]),
+          ...(cat === 'Molecule'
+            ? done.slice(-4).filter((x) => x.holder.section === h.section)
+            : [...history, ...(history.length ? [] : lastOfSection ? [lastOfSection] : [])]
+          )
+            .slice()
+            .reverse()
+            .flatMap((h2) => [...h2.slots].reverse().map((x): [Sentence, Slot] => [h2, x])),
+        ];
+        const named = earlier.find(([h2, x]) =>
+          (h2 ? h2.text : text).slice(x.start, x.end).toLowerCase().includes(noun),
+        );
+        if (named) out.push({ start: s, end: e, concepts: named[1].concepts.slice(0, 1), pronoun: true });
+        continue;
+      }
+      const appos = theory ? APPOSITION.exec(text.slice(e)) : null;
+      if (appos) {
+        const named = slots.find((x) => x.start >= e + appos[0].length && x.start <= e + appos[0].length + 1);
+        if (named) {
+          add(named);
+          memory.set(noun, named.concepts);
+        }
+      }
+      if (theory) memory.get(noun)?.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
+      if (theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
+      const before = sortSmall(
+        [...slots, ...out].filter((x) => x.end <= s),
+        (a, b) => b.end - a.end,
+      );
+      // A Chinese pronoun opening a clause carries on its sentence's topic: the concept that opens an
+      // earlier clause (`海马富含MR和GR，它经由…`: 海马, not GR).
+      if (zh && (m[0] === '它' || m[0] === '它们') && ZH_CLAUSE_START.test(text.slice(Math.max(0, s - 6), s))) {
+        for (const x of before) {
+          if (x.pronoun) continue;
+          const [xa] = clauseBounds(text, x.start, x.end, true);
+          const opener = ZH_CLAUSE_OPENER.exec(text.slice(xa))![0].length;
+          if (x.start - (xa + opener) <= 1 && !before.some((y) => y.start >= xa && y.start < x.start)) add(x);
+        }
+      }
+      // `…makes it safer than B, and it is combined with C`, `A enhances X and inhibits Y, and it also…`: an
+      // English subject pronoun opening a later clause goes on with the sentence's subject (an earlier `it`,
+      // else the name that opens the sentence), not with the nearest name.
+      if (
+        !zh &&
+        cat === null &&
+        /^(?:it|they)$/i.test(m[0]) &&
+        EN_CLAUSE_START.test(text.slice(Math.max(0, s - 12), s))
+      ) {
+        const prior = out.find((x) => x.end <= s && /^(?:it|they)$/i.test(text.slice(x.start, x.end)));
+        if (prior) prior.concepts.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
+        const first = before[before.length - 1];
+        if (first && !first.pronoun && SENTENCE_SUBJECT.test(text.slice(0, first.start))) add(first);
+      }
+      before.forEach(add);
+      for (let i = history.length - 1; i >= 0; i--) history[i]!.slots.forEach(add);
+      if (cat && !history.length) [...(lastOfSection?.slots ?? [])].reverse().forEach(add);
+      if (!theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
+      if (cands.length) out.push({ start: s, end: e, concepts: cands.slice(0, 5), pronoun: true });
+    }
+  }
+  return out;
+}
