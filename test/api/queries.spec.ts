@@ -54,13 +54,12 @@ describe("Yen's k shortest paths", () => {
     }
   });
 
-  it('gives the same paths over numbered nodes (numbers in key order), on 60 random graphs', () => {
+  it('gives exactly the first k simple paths over numbered nodes (numbers in key order), on 60 random graphs', () => {
     for (let seed = 1; seed <= 60; seed++) {
       const adj = randomGraph(seed, 12, 26);
       const keys = [...adj.keys()].sort();
       const rank = new Map(keys.map((k, i) => [k, i]));
       const lists = keys.map((k) => Int32Array.from(adj.get(k)!, (n) => rank.get(n)!));
-      const g = { neighbors: (n: string) => adj.get(n) ?? [] };
       for (const [from, to] of [
         ['n00', 'n08'],
         ['n03', 'n11'],
@@ -79,7 +78,7 @@ describe("Yen's k shortest paths", () => {
             expect(
               ranked.map((p) => p.map((r) => keys[r])),
               `seed ${seed} ${from} ${to} k ${k} max ${maxHops}`,
-            ).toEqual(kShortestPaths(g, from, to, k, maxHops));
+            ).toEqual(allPaths(adj, from, to, maxHops).slice(0, k));
           }
         }
       }

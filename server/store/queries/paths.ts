@@ -7,117 +7,50 @@
  */
 
 export interface PathGraph {
-  /** Neighbours of a node in the undirected view, in ascending key order, without duplicates. */
+  /** Neighbours of a node in the undirected view (in any order). */
   neighbors(node: string): readonly string[];
 }
 
-/** Undirected edges a spur search must not use: each end maps to the other ends it may not step to. */
-type BannedEdges = Map<string, Set<string>>;
-
-function ban(banned: BannedEdges, a: string, b: string): void {
-  for (const [x, y] of [
-    [a, b],
-    [b, a],
-  ] as const) {
-    let set = banned.get(x);
-    if (!set) banned.set(x, (set = new Set()));
-    set.add(y);
-  }
-}
-
-const isBanned = (banned: BannedEdges, a: string, b: string) => banned.get(a)?.has(b) === true;
-
-function comparePaths(a: readonly string[], b: readonly string[]): number {
-  if (a.length !== b.length) return a.length - b.length;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
-  }
-  return 0;
-}
-
 /**
- * The smallest path from `from` to `to` with at most `maxHops` edges that avoids `bannedNodes` and
- * `bannedEdges`, or null.
+ * The first `k` simple paths from `from` to `to` of at most `maxHops` edges, as node key sequences: the
+ * nodes such a path can visit (within `maxHops` of `from`) are numbered in key order and searched by
+ * kShortestRankedPaths.
  */
-function smallestPath(
-  g: PathGraph,
-  from: string,
-  to: string,
-  maxHops: number,
-  bannedNodes: ReadonlySet<string>,
-  bannedEdges: BannedEdges,
-): string[] | null {
-  if (maxHops < 1 || bannedNodes.has(from) || bannedNodes.has(to)) return null;
-  // Distances to the target, up to maxHops - 1 away from it (the source itself is reached at maxHops).
-  const dist = new Map<string, number>([[to, 0]]);
-  let frontier = [to];
-  // Stop as soon as the source is reached: the walk below only reads distances smaller than its own,
-  // and every level below the source's is complete by then.
-  search: for (let d = 1; d <= maxHops && frontier.length; d++) {
-    const next: string[] = [];
-    for (const u of frontier) {
-      for (const v of g.neighbors(u)) {
-        if (dist.has(v) || bannedNodes.has(v) || isBanned(bannedEdges, u, v)) continue;
-        dist.set(v, d);
-        if (v === from) break search;
-        next.push(v);
-      }
-    }
-    frontier = next;
-  }
-  const total = dist.get(from);
-  if (total === undefined) return null;
-  const path = [from];
-  let cur = from;
-  for (let d = total; d > 0; d--) {
-    const step = g.neighbors(cur).find((v) => dist.get(v) === d - 1 && !isBanned(bannedEdges, cur, v));
-    // Unreachable: a node at distance d always has a neighbour at d - 1 through the edge that set it.
-    if (step === undefined) return null;
-    path.push(step);
-    cur = step;
-  }
-  return path;
-}
-
-/** The first `k` simple paths from `from` to `to` of at most `maxHops` edges, as node key sequences. */
 export function kShortestPaths(g: PathGraph, from: string, to: string, k: number, maxHops: number): string[][] {
   if (k < 1 || from === to) return [];
-  const first = smallestPath(g, from, to, maxHops, new Set(), new Map());
-  if (!first) return [];
-  const found: string[][] = [first];
-  const seen = new Set<string>([first.join('\u0000')]);
-  let candidates: string[][] = [];
-  while (found.length < k) {
-    const last = found[found.length - 1]!;
-    for (let i = 0; i < last.length - 1; i++) {
-      const spur = last[i]!;
-      const root = last.slice(0, i + 1);
-      const bannedEdges: BannedEdges = new Map();
-      for (const p of found) {
-        if (p.length > i + 1 && root.every((n, j) => p[j] === n)) ban(bannedEdges, p[i]!, p[i + 1]!);
+  const reach = new Set([from]);
+  let frontier = [from];
+  for (let d = 0; d < maxHops && frontier.length; d++) {
+    const next: string[] = [];
+    for (const u of frontier)
+      for (const v of g.neighbors(u)) {
+        if (reach.has(v)) continue;
+        reach.add(v);
+        next.push(v);
       }
-      const bannedNodes = new Set(root.slice(0, i));
-      const spurPath = smallestPath(g, spur, to, maxHops - i, bannedNodes, bannedEdges);
-      if (!spurPath) continue;
-      const path = [...root.slice(0, i), ...spurPath];
-      const id = path.join('\u0000');
-      if (seen.has(id)) continue;
-      seen.add(id);
-      candidates.push(path);
-    }
-    if (candidates.length === 0) break;
-    candidates.sort(comparePaths);
-    found.push(candidates[0]!);
-    candidates = candidates.slice(1);
+    frontier = next;
   }
-  return found;
+  if (!reach.has(to)) return [];
+  const keys = [...reach].sort();
+  const rank = new Map(keys.map((key, i) => [key, i]));
+  const lists = keys.map((key) => {
+    const out: number[] = [];
+    for (const v of g.neighbors(key)) {
+      const r = rank.get(v);
+      if (r !== undefined) out.push(r);
+    }
+    return Int32Array.from(new Set(out)).sort();
+  });
+  return kShortestRankedPaths(keys.length, (u) => lists[u]!, rank.get(from)!, rank.get(to)!, k, maxHops).map((p) =>
+    p.map((r) => keys[r]!),
+  );
 }
 
 /**
  * The same paths over nodes numbered in ascending key order (0 is the smallest key), so that comparing
  * numbers compares keys: `neighbors(u)` lists the numbers next to `u`, ascending, without duplicates.
  * Distances, banned nodes and banned edges are arrays and numbers instead of maps and strings, which is
- * what a dense graph's searches spend their time on; the answer is the one `kShortestPaths` gives.
+ * what a dense graph's searches spend their time on.
  */
 export function kShortestRankedPaths(
   count: number,
