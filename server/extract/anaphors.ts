@@ -6,6 +6,7 @@ import type { Category } from '../model/types';
 import type { Holder } from './mentions';
 import { execAll } from './exec-all';
 import { sortSmall } from './sort-small';
+import { emptyList } from './empty-list';
 import {
   clauseBounds,
   hasAnyChar,
@@ -118,7 +119,38 @@ export function findAnaphors(
   const text = h.normText && h.normText.length === h.text.length ? h.normText : h.text;
   const out: Slot[] = [];
   const taken: [number, number][] = [];
-  // `这两种过程`, `these two processes`: the last two fitting concepts before it, as two slots on one span.
+  pluralAnaphors(text, zh, slots, history, lastOfSection, out, taken);
+  const context: AnaphorContext = { h, zh, text, slots, history, topic, memory, lastOfSection, done };
+  for (const [re, cat, needs] of zh ? ZH_ANAPHORS : EN_ANAPHORS) {
+    if (needs !== undefined && !hasAnyChar(text, needs)) continue;
+    for (const m of execAll(re, text)) resolveAnaphor(context, m, cat, out, taken);
+  }
+  return out;
+}
+
+/** What resolving one anaphor of a sentence reads (see findAnaphors). */
+interface AnaphorContext {
+  h: Holder;
+  zh: boolean;
+  text: string;
+  slots: Slot[];
+  history: Sentence[];
+  topic: Slot['concepts'];
+  memory: Map<string, Slot['concepts']>;
+  lastOfSection: Sentence | null;
+  done: Sentence[];
+}
+
+/** `这两种过程`, `these two processes`: the last two fitting concepts before it, as two slots on one span. */
+function pluralAnaphors(
+  text: string,
+  zh: boolean,
+  slots: Slot[],
+  history: Sentence[],
+  lastOfSection: Sentence | null,
+  out: Slot[],
+  taken: [number, number][],
+): void {
   for (const [re, catOf, needs] of zh ? ZH_PLURAL : EN_PLURAL) {
     if (needs !== undefined && !hasAnyChar(text, needs)) continue;
     for (const m of execAll(re, text)) {
@@ -130,7 +162,7 @@ export function findAnaphors(
       const earlier = [
         ...slots.filter((x) => x.end <= s).reverse(),
         ...[...history].reverse().flatMap((h2) => [...h2.slots].reverse()),
-        ...(history.length ? [] : [...(lastOfSection?.slots ?? [])].reverse()),
+        ...(history.length ? [] : [...(lastOfSection?.slots ?? emptyList<Slot>())].reverse()),
       ];
       for (const x of earlier) {
         const c = x.concepts[0]!;
@@ -143,99 +175,96 @@ export function findAnaphors(
       for (const c of seen.reverse()) out.push({ start: s, end: e, concepts: [c], pronoun: true });
     }
   }
-  for (const [re, cat, needs] of zh ? ZH_ANAPHORS : EN_ANAPHORS) {
-    if (needs !== undefined && !hasAnyChar(text, needs)) continue;
-    for (const m of execAll(re, text)) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (taken.some(([x, y]) => s < y && e > x)) continue;
-      // `the same transporter`: the generic head the vocabulary found inside it gives way to the anaphor.
-      if (cat === 'Molecule') {
-        const k = slots.findIndex((x) => !x.pronoun && x.start >= s && x.end === e);
-        if (k >= 0) slots.splice(k, 1);
-      }
-      if (slots.some((x) => x.start < e && x.end > s)) continue;
-      if (!zh && (m[0] === 'it' || m[0] === 'It') && isExpletive(text, s)) continue;
-      // `其他`, `其中`, `其实`, `尤其`, `极其`, `及其` are not pronouns (`及其` is handled as coordination).
-      if (zh && m[0] === '其' && (/^[他中实余次]/.test(text.slice(e)) || /[尤极及与]$/.test(text.slice(0, s))))
-        continue;
-      taken.push([s, e]);
-      const cands: Slot['concepts'] = [];
-      const theory = cat === 'Concept';
-      const add = candidateAdder(cands, cat);
-      // `This framework, known as predictive coding`: an apposition names it, and later uses of the same
-      // noun (`this framework`) keep naming it.
-      const noun =
-        theory || cat === 'Molecule'
-          ? m[0]
-              .toLowerCase()
-              .replace(/^(?:this|that|the(?:\s+same)?)\s+|^(?:该|此|这个|这一|这种|同一种|同一个|同一)|'s$/g, '')
-          : '';
-      // `该方程`, `this equation`: the nearest concept named with that head noun (`能斯特-普朗克方程`), or nothing.
-      if (NAMED_BY_HEAD.test(noun)) {
-        const earlier: [Sentence | null, Slot][] = [
-          ...sortSmall(
-            slots.filter((x) => x.end <= s),
-            (a, b) => b.end - a.end,
-          ).map((x): [null, Slot] => [null, x]),
-          ...(cat === 'Molecule'
-            ? done.slice(-4).filter((x) => x.holder.section === h.section)
-            : [...history, ...(history.length ? [] : lastOfSection ? [lastOfSection] : [])]
-          )
-            .slice()
-            .reverse()
-            .flatMap((h2) => [...h2.slots].reverse().map((x): [Sentence, Slot] => [h2, x])),
-        ];
-        const named = earlier.find(([h2, x]) =>
-          (h2 ? h2.text : text).slice(x.start, x.end).toLowerCase().includes(noun),
-        );
-        if (named) out.push({ start: s, end: e, concepts: named[1].concepts.slice(0, 1), pronoun: true });
-        continue;
-      }
-      const appos = theory ? APPOSITION.exec(text.slice(e)) : null;
-      if (appos) {
-        const named = slots.find((x) => x.start >= e + appos[0].length && x.start <= e + appos[0].length + 1);
-        if (named) {
-          add(named);
-          memory.set(noun, named.concepts);
-        }
-      }
-      if (theory) memory.get(noun)?.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
-      if (theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
-      const before = sortSmall(
-        [...slots, ...out].filter((x) => x.end <= s),
+}
+
+/** The anaphor `m` (of category `cat`, null: any): its ranked antecedents as a pronoun slot in `out`. */
+function resolveAnaphor(
+  context: AnaphorContext,
+  m: RegExpExecArray,
+  cat: Category | null,
+  out: Slot[],
+  taken: [number, number][],
+): void {
+  const { h, zh, text, slots, history, topic, memory, lastOfSection, done } = context;
+  const s = m.index;
+  const e = s + m[0].length;
+  if (taken.some(([x, y]) => s < y && e > x)) return;
+  // `the same transporter`: the generic head the vocabulary found inside it gives way to the anaphor.
+  if (cat === 'Molecule') {
+    const k = slots.findIndex((x) => !x.pronoun && x.start >= s && x.end === e);
+    if (k >= 0) slots.splice(k, 1);
+  }
+  if (slots.some((x) => x.start < e && x.end > s)) return;
+  if (!zh && (m[0] === 'it' || m[0] === 'It') && isExpletive(text, s)) return;
+  // `其他`, `其中`, `其实`, `尤其`, `极其`, `及其` are not pronouns (`及其` is handled as coordination).
+  if (zh && m[0] === '其' && (/^[他中实余次]/.test(text.slice(e)) || /[尤极及与]$/.test(text.slice(0, s)))) return;
+  taken.push([s, e]);
+  const cands: Slot['concepts'] = [];
+  const theory = cat === 'Concept';
+  const add = candidateAdder(cands, cat);
+  // `This framework, known as predictive coding`: an apposition names it, and later uses of the same
+  // noun (`this framework`) keep naming it.
+  const noun =
+    theory || cat === 'Molecule'
+      ? m[0]
+          .toLowerCase()
+          .replace(/^(?:this|that|the(?:\s+same)?)\s+|^(?:该|此|这个|这一|这种|同一种|同一个|同一)|'s$/g, '')
+      : '';
+  // `该方程`, `this equation`: the nearest concept named with that head noun (`能斯特-普朗克方程`), or nothing.
+  if (NAMED_BY_HEAD.test(noun)) {
+    const earlier: [Sentence | null, Slot][] = [
+      ...sortSmall(
+        slots.filter((x) => x.end <= s),
         (a, b) => b.end - a.end,
-      );
-      // A Chinese pronoun opening a clause carries on its sentence's topic: the concept that opens an
-      // earlier clause (`海马富含MR和GR，它经由…`: 海马, not GR).
-      if (zh && (m[0] === '它' || m[0] === '它们') && ZH_CLAUSE_START.test(text.slice(Math.max(0, s - 6), s))) {
-        for (const x of before) {
-          if (x.pronoun) continue;
-          const [xa] = clauseBounds(text, x.start, x.end, true);
-          const opener = ZH_CLAUSE_OPENER.exec(text.slice(xa))![0].length;
-          if (x.start - (xa + opener) <= 1 && !before.some((y) => y.start >= xa && y.start < x.start)) add(x);
-        }
-      }
-      // `…makes it safer than B, and it is combined with C`, `A enhances X and inhibits Y, and it also…`: an
-      // English subject pronoun opening a later clause goes on with the sentence's subject (an earlier `it`,
-      // else the name that opens the sentence), not with the nearest name.
-      if (
-        !zh &&
-        cat === null &&
-        /^(?:it|they)$/i.test(m[0]) &&
-        EN_CLAUSE_START.test(text.slice(Math.max(0, s - 12), s))
-      ) {
-        const prior = out.find((x) => x.end <= s && /^(?:it|they)$/i.test(text.slice(x.start, x.end)));
-        if (prior) prior.concepts.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
-        const first = before[before.length - 1];
-        if (first && !first.pronoun && SENTENCE_SUBJECT.test(text.slice(0, first.start))) add(first);
-      }
-      before.forEach(add);
-      for (let i = history.length - 1; i >= 0; i--) history[i]!.slots.forEach(add);
-      if (cat && !history.length) [...(lastOfSection?.slots ?? [])].reverse().forEach(add);
-      if (!theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
-      if (cands.length) out.push({ start: s, end: e, concepts: cands.slice(0, 5), pronoun: true });
+      ).map((x): [null, Slot] => [null, x]),
+      ...(cat === 'Molecule'
+        ? done.slice(-4).filter((x) => x.holder.section === h.section)
+        : [...history, ...(history.length ? [] : lastOfSection ? [lastOfSection] : [])]
+      )
+        .slice()
+        .reverse()
+        .flatMap((h2) => [...h2.slots].reverse().map((x): [Sentence, Slot] => [h2, x])),
+    ];
+    const named = earlier.find(([h2, x]) => (h2 ? h2.text : text).slice(x.start, x.end).toLowerCase().includes(noun));
+    if (named) out.push({ start: s, end: e, concepts: named[1].concepts.slice(0, 1), pronoun: true });
+    return;
+  }
+  const appos = theory ? APPOSITION.exec(text.slice(e)) : null;
+  if (appos) {
+    const named = slots.find((x) => x.start >= e + appos[0].length && x.start <= e + appos[0].length + 1);
+    if (named) {
+      add(named);
+      memory.set(noun, named.concepts);
     }
   }
-  return out;
+  if (theory) memory.get(noun)?.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
+  if (theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
+  const before = sortSmall(
+    [...slots, ...out].filter((x) => x.end <= s),
+    (a, b) => b.end - a.end,
+  );
+  // A Chinese pronoun opening a clause carries on its sentence's topic: the concept that opens an
+  // earlier clause (`海马富含MR和GR，它经由…`: 海马, not GR).
+  if (zh && (m[0] === '它' || m[0] === '它们') && ZH_CLAUSE_START.test(text.slice(Math.max(0, s - 6), s))) {
+    for (const x of before) {
+      if (x.pronoun) continue;
+      const [xa] = clauseBounds(text, x.start, x.end, true);
+      const opener = ZH_CLAUSE_OPENER.exec(text.slice(xa))![0].length;
+      if (x.start - (xa + opener) <= 1 && !before.some((y) => y.start >= xa && y.start < x.start)) add(x);
+    }
+  }
+  // `…makes it safer than B, and it is combined with C`, `A enhances X and inhibits Y, and it also…`: an
+  // English subject pronoun opening a later clause goes on with the sentence's subject (an earlier `it`,
+  // else the name that opens the sentence), not with the nearest name.
+  if (!zh && cat === null && /^(?:it|they)$/i.test(m[0]) && EN_CLAUSE_START.test(text.slice(Math.max(0, s - 12), s))) {
+    const prior = out.find((x) => x.end <= s && /^(?:it|they)$/i.test(text.slice(x.start, x.end)));
+    if (prior) prior.concepts.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
+    const first = before[before.length - 1];
+    if (first && !first.pronoun && SENTENCE_SUBJECT.test(text.slice(0, first.start))) add(first);
+  }
+  before.forEach(add);
+  for (let i = history.length - 1; i >= 0; i--) history[i]!.slots.forEach(add);
+  if (cat && !history.length) [...(lastOfSection?.slots ?? emptyList<Slot>())].reverse().forEach(add);
+  if (!theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
+  if (cands.length) out.push({ start: s, end: e, concepts: cands.slice(0, 5), pronoun: true });
 }

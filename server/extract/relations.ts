@@ -39,6 +39,7 @@ import {
 import { isWhiteSpaceCode } from '../text/whitespace';
 import { namedTargets, readIsa, readMembers, roleTargets } from './class-relations';
 import { findAnaphors } from './anaphors';
+import { emptyList } from './empty-list';
 import {
   clauseBounds,
   coordinated,
@@ -143,8 +144,21 @@ export function findRelations(input: RelationInput): RelationOutput {
   }
   const out: ExtractedRelation[] = [];
   const pronounMentions: FoundMention[] = [];
-  const claims = input.holders.filter((h) => !h.isHeading);
   const headings = input.holders.filter((h) => h.isHeading);
+  const sentences = chapterSentences(input, byHolder, headings);
+  const emit = relationSink(out, pronounMentions);
+  for (const s of sentences) sentenceRelations(s, sentences, headings, byHolder, emit);
+  listParts(sentences, emit);
+  headingRelations(headings, sentences, byHolder, out);
+  headingPairs(headings, sentences, byHolder, out);
+  return { relations: dedupe(out), pronounMentions };
+}
+
+// findRelations works in parts that V8 compiles one by one (see readCue).
+
+/** The chapter's claims as sentences: their concept slots, pronouns and noun anaphors resolved. */
+function chapterSentences(input: RelationInput, byHolder: Map<string, FoundMention[]>, headings: Holder[]): Sentence[] {
+  const claims = input.holders.filter((h) => !h.isHeading);
   const headingKeys = new Set(headings.map((x) => x.key));
   const sentences: Sentence[] = [];
   let prev: Sentence | null = null;
@@ -159,28 +173,26 @@ export function findRelations(input: RelationInput): RelationOutput {
   }
   const top = [...weight].sort((a, b) => b[1].n - a[1].n)[0];
   const memory = new Map<string, Slot['concepts']>();
-  const topic: Slot['concepts'] = top && top[1].n >= 3 ? [{ key: top[0], category: top[1].category }] : [];
+  const topic: Slot['concepts'] = top && top[1].n >= 3 ? [{ key: top[0], category: top[1].category }] : emptyList();
   for (const h of claims) {
     const text = h.normText && h.normText.length === h.text.length ? h.normText : h.text;
     // A Chinese concept glued onto a head word it did not form a term with (`大脑回路`) is a modifier: the
     // sentence speaks of the head, not of it.
-    const mentions = outermost(byHolder.get(h.key) ?? []).filter(
+    const mentions = outermost(byHolder.get(h.key) ?? emptyList()).filter(
       (m) =>
         h.lang !== 'zh' ||
         !startsWithHeadToken(text, m.end) ||
         (m.category === 'Circuit' && startsWithVerbHead(text, m.end)) ||
         startsWithDrugHead(text, m.end),
     );
-    const slots: Slot[] = mentions.map((m) => ({
-      start: m.start,
-      end: m.end,
-      concepts: [{ key: m.concept, category: m.category }],
-      pronoun: false,
-    }));
+    // (A list of objects even when empty: `map` gives an empty list the kind a `[]` literal has.)
+    const slots = emptyList<Slot>();
+    for (const m of mentions)
+      slots.push({ start: m.start, end: m.end, concepts: [{ key: m.concept, category: m.category }], pronoun: false });
     const history =
       prev && prev.holder.paragraph === h.paragraph
         ? sentences.slice(-3).filter((s) => s.holder.paragraph === h.paragraph)
-        : [];
+        : emptyList<Sentence>();
     // A noun anaphor opening a paragraph (`描述这一过程的…`) may point back to the previous one's last sentence.
     const lastOfSection = prev && prev.holder.section === h.section ? prev : null;
     for (const p of findAnaphors(h, slots, history, topic, memory, lastOfSection, sentences)) slots.push(p);
@@ -199,8 +211,12 @@ export function findRelations(input: RelationInput): RelationOutput {
     sentences.push(s);
     prev = s;
   }
+  return sentences;
+}
 
-  const emit: Emit = (s, subj, obj, option, cue, confidence, negated) => {
+/** The callback that records a relation in `out`, and in `pronounMentions` the pronouns it was read through. */
+function relationSink(out: ExtractedRelation[], pronounMentions: FoundMention[]): Emit {
+  return (s, subj, obj, option, cue, confidence, negated) => {
     const a = pick(subj, option.subject);
     const b = pick(obj, option.object);
     if (!a || !b || a.key === b.key) return;
@@ -234,86 +250,94 @@ export function findRelations(input: RelationInput): RelationOutput {
         });
     }
   };
+}
 
-  for (const s of sentences) {
-    // A drug named by its target relates two concepts within one name (`CRH1受体拮抗剂`).
-    if (s.slots.length) namedTargets(s, byHolder.get(s.holder.key) ?? [], emit);
-    // `A是B的拮抗剂`, `A is an X antagonist`, `A通过B受体…`: a target named by the drug's role.
-    if (s.slots.length >= 2) roleTargets(s, byHolder.get(s.holder.key) ?? [], emit);
-    // `X是中重度患者的首选治疗` under a disorder's heading: the treatment's object is the section's disorder.
-    if (
-      s.holder.lang === 'zh' &&
-      s.slots.length &&
-      (s.text.includes('治疗') || s.text.includes('疗法')) &&
-      hasAnyChar(s.text, TREATMENT_NOUN_WORDS)
-    )
-      for (const h of cueHits(s)) if (h.cue.family === 'treat') implicitDisorder(s, h, headings, byHolder, emit);
-    if (s.slots.length < 2) continue;
-    const zh = s.holder.lang === 'zh';
-    /** Starts of the cues a modifier phrase has used. */
-    const used = new Set<number>();
-    const hits = cueHits(s);
-    let lastReading: LastReading | undefined;
-    // Modifier phrases first: `氯胺酮诱导的突触生成`, `ketamine-induced synaptogenesis`.
-    if (zh) {
-      for (const h of hits) {
-        if (h.cue.voice !== 'active' || s.text[h.end] !== '的') continue;
-        const subj = s.slots.find((x) => x.end === h.start || (x.end === h.start - 1 && s.text[h.start - 1] === '所'));
-        const obj = s.slots.find((x) => x.start >= h.end + 1 && x.start <= h.end + 2);
-        if (!subj || !obj) continue;
-        const opt = fit(h.cue.family, subj, obj);
-        if (opt) {
-          emit(s, subj, obj, opt, h.text, h.cue.confidence + 0.1, false);
-          used.add(h.start);
-        }
-      }
-    } else {
-      for (const [re, family] of EN_NP_SUFFIX) {
-        for (const m of execAll(re, s.text)) {
-          const cs = m.index;
-          const ce = cs + m[0].length;
-          const subj = s.slots.find((x) => x.end === cs);
-          const obj = s.slots.find((x) => x.start >= ce && x.start <= ce + 1);
-          if (!subj || !obj) continue;
-          const opt = fit(family, subj, obj);
-          if (opt) {
-            emit(s, subj, obj, opt, m[0].slice(1), 0.8, false);
-            used.add(cs);
-          }
-        }
-      }
-    }
-    for (const h of hits) {
-      if (used.has(h.start)) continue;
-      // `pain-inhibiting pathways`: a cue fused to a word by a hyphen is a modifier, not a verb.
-      if (!zh && s.text[h.start - 1] === '-') continue;
-      // `的急剧增加` is a noun, not a verb with a subject and an object.
-      // `一种合成糖皮质激素`: after a classifier the cue is an adjective.
-      if (zh && h.cue.voice === 'active' && !h.cue.nounHead && nounUse(s, h.start)) continue;
-      // `未经治疗的患者`, `经抑制的…`: a cue between `(未)经` and `的` describes a noun; it is no verb.
-      if (zh && s.text[h.end] === '的' && /(?:未经|经过|经)$/.test(s.text.slice(Math.max(0, h.start - 2), h.start)))
-        continue;
-      // A cue inside a concept's name (`抑制` in `抑制性神经元`) is no cue.
-      if (s.slots.some((x) => !x.pronoun && x.start <= h.start && x.end >= h.end)) continue;
-      const found =
-        h.cue.voice === 'list'
-          ? readMembers(s, h)
-          : h.cue.voice === 'isa'
-            ? readIsa(s, h)
-            : readCue(s, h.cue, h.start, h.end, zh ? undefined : lastReading);
-      if (!found) continue;
-      const r0 = found[0];
-      if (r0 && h.cue.voice !== 'list' && h.cue.voice !== 'isa' && r0.subj.end <= h.start)
-        lastReading = { subj: r0.subj, objs: found.map((r) => r.obj), at: h.start };
-      for (const r of found) emit(s, r.subj, r.obj, r.option, h.text.trim(), r.confidence, r.negated);
-    }
-    frameRelations(s, sentences, headings, byHolder, emit);
-    genitiveParts(s, emit);
+/** The relations one sentence states. */
+function sentenceRelations(
+  s: Sentence,
+  sentences: Sentence[],
+  headings: Holder[],
+  byHolder: Map<string, FoundMention[]>,
+  emit: Emit,
+): void {
+  // A drug named by its target relates two concepts within one name (`CRH1受体拮抗剂`).
+  if (s.slots.length) namedTargets(s, byHolder.get(s.holder.key) ?? emptyList(), emit);
+  // `A是B的拮抗剂`, `A is an X antagonist`, `A通过B受体…`: a target named by the drug's role.
+  if (s.slots.length >= 2) roleTargets(s, byHolder.get(s.holder.key) ?? emptyList(), emit);
+  // `X是中重度患者的首选治疗` under a disorder's heading: the treatment's object is the section's disorder.
+  if (
+    s.holder.lang === 'zh' &&
+    s.slots.length &&
+    (s.text.includes('治疗') || s.text.includes('疗法')) &&
+    hasAnyChar(s.text, TREATMENT_NOUN_WORDS)
+  )
+    for (const h of cueHits(s)) if (h.cue.family === 'treat') implicitDisorder(s, h, headings, byHolder, emit);
+  if (s.slots.length < 2) return;
+  const zh = s.holder.lang === 'zh';
+  const hits = cueHits(s);
+  // Modifier phrases first: `氯胺酮诱导的突触生成`, `ketamine-induced synaptogenesis`.
+  const used = modifierPhrases(s, hits, zh, emit);
+  let lastReading: LastReading | undefined;
+  for (const h of hits) {
+    if (used.has(h.start)) continue;
+    // `pain-inhibiting pathways`: a cue fused to a word by a hyphen is a modifier, not a verb.
+    if (!zh && s.text[h.start - 1] === '-') continue;
+    // `的急剧增加` is a noun, not a verb with a subject and an object.
+    // `一种合成糖皮质激素`: after a classifier the cue is an adjective.
+    if (zh && h.cue.voice === 'active' && !h.cue.nounHead && nounUse(s, h.start)) continue;
+    // `未经治疗的患者`, `经抑制的…`: a cue between `(未)经` and `的` describes a noun; it is no verb.
+    if (zh && s.text[h.end] === '的' && /(?:未经|经过|经)$/.test(s.text.slice(Math.max(0, h.start - 2), h.start)))
+      continue;
+    // A cue inside a concept's name (`抑制` in `抑制性神经元`) is no cue.
+    if (s.slots.some((x) => !x.pronoun && x.start <= h.start && x.end >= h.end)) continue;
+    const found =
+      h.cue.voice === 'list'
+        ? readMembers(s, h)
+        : h.cue.voice === 'isa'
+          ? readIsa(s, h)
+          : readCue(s, h.cue, h.start, h.end, zh ? undefined : lastReading);
+    if (!found) continue;
+    const r0 = found[0];
+    if (r0 && h.cue.voice !== 'list' && h.cue.voice !== 'isa' && r0.subj.end <= h.start)
+      lastReading = { subj: r0.subj, objs: found.map((r) => r.obj), at: h.start };
+    for (const r of found) emit(s, r.subj, r.obj, r.option, h.text.trim(), r.confidence, r.negated);
   }
-  listParts(sentences, emit);
-  headingRelations(headings, sentences, byHolder, out);
-  headingPairs(headings, sentences, byHolder, out);
-  return { relations: dedupe(out), pronounMentions };
+  frameRelations(s, sentences, headings, byHolder, emit);
+  genitiveParts(s, emit);
+}
+
+/** Modifier phrases (`氯胺酮诱导的突触生成`, `ketamine-induced synaptogenesis`); returns the starts of the cues they used. */
+function modifierPhrases(s: Sentence, hits: CueHit[], zh: boolean, emit: Emit): Set<number> {
+  const used = new Set<number>();
+  if (zh) {
+    for (const h of hits) {
+      if (h.cue.voice !== 'active' || s.text[h.end] !== '的') continue;
+      const subj = s.slots.find((x) => x.end === h.start || (x.end === h.start - 1 && s.text[h.start - 1] === '所'));
+      const obj = s.slots.find((x) => x.start >= h.end + 1 && x.start <= h.end + 2);
+      if (!subj || !obj) continue;
+      const opt = fit(h.cue.family, subj, obj);
+      if (opt) {
+        emit(s, subj, obj, opt, h.text, h.cue.confidence + 0.1, false);
+        used.add(h.start);
+      }
+    }
+  } else {
+    for (const [re, family] of EN_NP_SUFFIX) {
+      for (const m of execAll(re, s.text)) {
+        const cs = m.index;
+        const ce = cs + m[0].length;
+        const subj = s.slots.find((x) => x.end === cs);
+        const obj = s.slots.find((x) => x.start >= ce && x.start <= ce + 1);
+        if (!subj || !obj) continue;
+        const opt = fit(family, subj, obj);
+        if (opt) {
+          emit(s, subj, obj, opt, m[0].slice(1), 0.8, false);
+          used.add(cs);
+        }
+      }
+    }
+  }
+  return used;
 }
 
 /**
@@ -612,7 +636,30 @@ interface LastReading {
   at: number;
 }
 
+/** A cue's clause: its bounds [a, b), the names on each side of the cue, its negation, the predicates it may mean. */
+interface CueClause {
+  zh: boolean;
+  a: number;
+  b: number;
+  left: Slot[];
+  right: Slot[];
+  negated: boolean;
+  options: PredicateOption[];
+}
+
+/**
+ * The readings of the cue at [cs, ce) in s (null: none). In parts that V8 compiles one by one: rules that
+ * fire rarely meet types or branches the optimised code has not seen, and V8 then throws that code away
+ * and compiles the function again; one function of all the parts took up to 0.6 s of compiling each time,
+ * again and again over the first thousand chapters a worker reads.
+ */
 function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastReading): Reading[] | null {
+  const clause = cueClause(s, cue, cs, ce, carried);
+  return cue.voice === 'pair' ? readPairCue(s, cue, cs, ce, clause) : readDirectedCue(s, cue, cs, ce, clause);
+}
+
+/** The cue's clause, its sides adjusted for appositives, coordinated verbs, lists and frames. */
+function cueClause(s: Sentence, cue: Cue, cs: number, ce: number, carried: LastReading | undefined): CueClause {
   const zh = s.holder.lang === 'zh';
   const [a, b] = clauseBounds(s.text, cs, ce, zh);
   let left = s.slots.filter((x) => x.end <= cs && x.start >= a);
@@ -620,7 +667,6 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
   let right = s.slots.filter((x) => (x.start >= ce && x.end <= b) || (x.start > cs && x.end < ce));
   // Read again with the names masked when it fires (`米非司酮` holds a `非` that negates nothing).
   const negated = negatedBefore(s.text, a, cs, zh) && negatedBefore(maskedText(s), a, cs, zh);
-  const out: Reading[] = [];
   let options = FAMILY_OPTIONS[cue.family];
   // `the SNRIs, such as A and B, block…`, `imipramine, tested as…, turned out to relieve…`: a subject
   // separated from its verb by an appositive or a parenthesis.
@@ -689,65 +735,87 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
     }
   }
 
-  if (cue.voice === 'pair') {
-    // A symmetric cue: the nearest fitting concept on each side (a Chinese right side by its head, the last
-    // noun of the phrase); mentions inside the cue (`在情绪稳定剂的保护伞下`) stand on its right.
-    const inner = s.slots.filter((x) => x.start >= cs && x.end <= ce);
-    let after = [...inner, ...right.filter((x) => !inner.includes(x))];
-    // `后者在临床试验中未能优于安慰剂`: a name inside a `在…中` frame is the setting, not a side.
-    const inFrame = zh && s.text.lastIndexOf('在', cs) >= a;
-    const frames = inFrame ? [...execAll(ZH_PP_FRAME, s.text.slice(a, cs))] : [];
-    let nearLeft = [...left]
-      .reverse()
-      .filter((x) => !frames.some((f) => x.start >= a + f.index && x.end <= a + f.index + f[0].length));
-    // `与X相比，Y…`: a comparison may close its clause; the other side is then in the next clause (and
-    // `X…，与Y相比` in the previous one).
-    if (cue.family === 'contrast' && nearLeft.length === 1 && !after.length)
-      after = s.slots.filter((x) => x.start >= b).slice(0, 1);
-    else if (cue.family === 'contrast' && !nearLeft.length && after.length === 1)
-      nearLeft = s.slots
-        .filter((x) => x.end <= a)
-        .reverse()
-        .slice(0, 1);
-    // `A is more effective than B`, `it is safer for X than B`: the comparison is between the clause's
-    // subject and what follows `than`, not the nearest name.
-    if (!zh && cue.family === 'contrast' && left.length > 1 && EN_COMPARATIVE.test(s.text.slice(left[0]!.end, cs)))
-      nearLeft = [left[0]!];
-    const pairs: [Slot, Slot][] = [];
-    const headRight = zh ? (lastBeforeNextCue(s, after, ce) ?? after[0]) : after[0];
-    if (nearLeft.length && headRight) pairs.push([nearLeft[0]!, headRight]);
-    // `A or B together with C`, `A和B联合C`: each coordinated name on the left is paired.
-    const partners =
-      cue.family === 'combine' && nearLeft.length && headRight && (zh || !nearLeft[0]!.pronoun)
-        ? coordinated(s, nearLeft[0]!, zh ? left : slotsUpTo(s, cs), zh).filter(
-            (x) =>
-              x !== nearLeft[0] &&
-              x !== headRight &&
-              // `A with B, or C with D`: a name on either side of an earlier pairing cue belongs to that one.
-              !cueHits(s).some(
-                (h2) =>
-                  h2.cue.family === 'combine' &&
-                  ((h2.start >= x.end && h2.start < cs) ||
-                    (h2.end <= x.start && /^\s*$/.test(s.text.slice(h2.end, x.start)))),
-              ),
-          )
-        : [];
-    for (const x of partners) pairs.push([x, headRight!]);
-    if (nearLeft.length >= 2 && !partners.includes(nearLeft[1]!)) pairs.push([nearLeft[1]!, nearLeft[0]!]);
-    if (after.length >= 2 && !nearLeft.length) pairs.push([after[0]!, after[1]!]);
-    for (const [x, y] of pairs) {
-      const opt = options.find(
-        (o) => (pick(x, o.subject) && pick(y, o.object)) || (pick(y, o.subject) && pick(x, o.object)),
-      );
-      if (!opt) continue;
-      const forward = pick(x, opt.subject) && pick(y, opt.object);
-      out.push({ subj: forward ? x : y, obj: forward ? y : x, option: opt, confidence: cue.confidence, negated });
-      // Further pairs only for the coordinated partners of the first (`A or B together with C`).
-      if (!partners.length || y !== headRight) break;
-    }
-    return out;
-  }
+  return { zh, a, b, left, right, negated, options };
+}
 
+/** A symmetric cue: the nearest fitting concept on each side. */
+function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueClause): Reading[] {
+  const { zh, a, b, left, right, negated, options } = clause;
+  const out: Reading[] = [];
+  // A symmetric cue: the nearest fitting concept on each side (a Chinese right side by its head, the last
+  // noun of the phrase); mentions inside the cue (`在情绪稳定剂的保护伞下`) stand on its right.
+  const inner = s.slots.filter((x) => x.start >= cs && x.end <= ce);
+  let after = [...inner, ...right.filter((x) => !inner.includes(x))];
+  // `后者在临床试验中未能优于安慰剂`: a name inside a `在…中` frame is the setting, not a side.
+  const inFrame = zh && s.text.lastIndexOf('在', cs) >= a;
+  const frames = inFrame ? [...execAll(ZH_PP_FRAME, s.text.slice(a, cs))] : [];
+  let nearLeft = [...left]
+    .reverse()
+    .filter((x) => !frames.some((f) => x.start >= a + f.index && x.end <= a + f.index + f[0].length));
+  // `与X相比，Y…`: a comparison may close its clause; the other side is then in the next clause (and
+  // `X…，与Y相比` in the previous one).
+  if (cue.family === 'contrast' && nearLeft.length === 1 && !after.length)
+    after = s.slots.filter((x) => x.start >= b).slice(0, 1);
+  else if (cue.family === 'contrast' && !nearLeft.length && after.length === 1)
+    nearLeft = s.slots
+      .filter((x) => x.end <= a)
+      .reverse()
+      .slice(0, 1);
+  // `A is more effective than B`, `it is safer for X than B`: the comparison is between the clause's
+  // subject and what follows `than`, not the nearest name.
+  if (!zh && cue.family === 'contrast' && left.length > 1 && EN_COMPARATIVE.test(s.text.slice(left[0]!.end, cs)))
+    nearLeft = [left[0]!];
+  const pairs: [Slot, Slot][] = [];
+  const headRight = zh ? (lastBeforeNextCue(s, after, ce) ?? after[0]) : after[0];
+  if (nearLeft.length && headRight) pairs.push([nearLeft[0]!, headRight]);
+  // `A or B together with C`, `A和B联合C`: each coordinated name on the left is paired.
+  const partners =
+    cue.family === 'combine' && nearLeft.length && headRight && (zh || !nearLeft[0]!.pronoun)
+      ? coordinated(s, nearLeft[0]!, zh ? left : slotsUpTo(s, cs), zh).filter(
+          (x) =>
+            x !== nearLeft[0] &&
+            x !== headRight &&
+            // `A with B, or C with D`: a name on either side of an earlier pairing cue belongs to that one.
+            !cueHits(s).some(
+              (h2) =>
+                h2.cue.family === 'combine' &&
+                ((h2.start >= x.end && h2.start < cs) ||
+                  (h2.end <= x.start && /^\s*$/.test(s.text.slice(h2.end, x.start)))),
+            ),
+        )
+      : [];
+  for (const x of partners) pairs.push([x, headRight!]);
+  if (nearLeft.length >= 2 && !partners.includes(nearLeft[1]!)) pairs.push([nearLeft[1]!, nearLeft[0]!]);
+  if (after.length >= 2 && !nearLeft.length) pairs.push([after[0]!, after[1]!]);
+  for (const [x, y] of pairs) {
+    const opt = options.find(
+      (o) => (pick(x, o.subject) && pick(y, o.object)) || (pick(y, o.subject) && pick(x, o.object)),
+    );
+    if (!opt) continue;
+    const forward = pick(x, opt.subject) && pick(y, opt.object);
+    out.push({ subj: forward ? x : y, obj: forward ? y : x, option: opt, confidence: cue.confidence, negated });
+    // Further pairs only for the coordinated partners of the first (`A or B together with C`).
+    if (!partners.length || y !== headRight) break;
+  }
+  return out;
+}
+
+/** What a directed cue's reading per predicate option works on. */
+interface DirectedCue {
+  s: Sentence;
+  cue: Cue;
+  cs: number;
+  ce: number;
+  clause: CueClause;
+  passive: boolean;
+  reversed: boolean;
+  subjSide: Slot[];
+  objSide: Slot[];
+}
+
+/** A directed cue (active, passive, noun forms): its voice and sides, then the first option that reads. */
+function readDirectedCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueClause): Reading[] | null {
+  const { zh, a, b, left, right, negated, options } = clause;
   // Passive voice: `Y由X介导`, `Y被X阻断`, `Y受X驱动`, `Y is induced by X`.
   let passive = false;
   let passiveMark = -1;
@@ -821,168 +889,176 @@ function readCue(s: Sentence, cue: Cue, cs: number, ce: number, carried?: LastRe
   // `在恐惧评估时驱动HPA轴`: what stands inside a leading `在…时` frame is not the subject.
   const frame = zh && !passive ? ZH_FRAME.exec(s.text.slice(a, cs)) : null;
   if (frame) subjSide = subjSide.filter((x) => x.start >= a + frame[0].length);
+  const out: Reading[] = [];
+  const directed: DirectedCue = { s, cue, cs, ce, clause, passive, reversed, subjSide, objSide };
   for (const o of options) {
-    const subjects = subjSide.filter((x) => pick(x, o.subject));
-    // `其` before a noun is a possessive (`导致其漂移`: its drift), never the object itself.
-    // An English possessive (`reduce its conversion`) names its antecedent only, whatever fits otherwise.
-    const objects = objSide.filter(
-      (x) =>
-        pick(x, o.object) &&
-        // (`其严重程度用X衡量`: what a measurement or a sign is of may be named by its possessive.)
-        !(zh && x.pronoun && s.text.slice(x.start, x.end) === '其' && !OF_PROPERTY.has(cue.family)) &&
-        !(
-          !zh &&
-          x.pronoun &&
-          /^(?:its|their)$/i.test(s.text.slice(x.start, x.end)) &&
-          !o.object.includes(x.concepts[0]!.category)
-        ),
-    );
-    let subj: Slot | undefined;
-    let obj: Slot | undefined;
-    const subjIsLeft = !(passive && !zh) && !reversed;
-    // The head of a Chinese phrase is its last word; an English object is the first noun after the verb.
-    subj = subjIsLeft || zh ? subjects[subjects.length - 1] : subjects[0];
-    // `室旁核的小细胞神经元释放…`: a generic cell head names no structure; its owner does.
-    if (zh && subj && !passive && GENERIC_CELLS.has(subj.concepts[0]!.key)) {
-      const k = subjects.indexOf(subj);
-      const owner = k > 0 ? subjects[k - 1]! : undefined;
-      if (owner && /^的[^，。；的]{0,4}$/.test(s.text.slice(owner.end, subj.start))) subj = owner;
-    }
-    if (zh) {
-      // `释放皮质醇（在啮齿类动物中则是皮质酮）`: a noun in brackets after the object is an aside.
-      const plain =
-        objects.length > 1 ? objects.filter((x, k) => k === 0 || !inBrackets(s.text, x.start, ce)) : objects;
-      obj = passive ? plain[plain.length - 1] : lastBeforeNextCue(s, plain, ce);
-    } else obj = subjIsLeft ? objects[0] : objects[objects.length - 1];
-    // `降低GR对皮质醇的敏感性`: in `A对B的…` the phrase is about A.
-    if (zh && obj && !passive) {
-      const k = objects.indexOf(obj);
-      const prior = k > 0 ? objects[k - 1]! : undefined;
-      if (prior && /^\s*对\s*$/.test(s.text.slice(prior.end, obj.start))) obj = prior;
-    }
-    // `the liver enzyme CYP2D6`: an English noun phrase's head is its last name.
-    if (!zh && obj && subjIsLeft && !reversed) {
-      const k = objects.indexOf(obj);
-      const next = objects[k + 1];
-      if (next && EN_NOUN_GAP.test(s.text.slice(obj.end, next.start))) obj = next;
-      // `strengthens the pathways that run from the brainstem`: a noun inside a relative clause is no object.
-      if (obj.start - ce > 5 && EN_RELATIVE.test(s.text.slice(ce, obj.start))) obj = undefined;
-    }
-    if (!zh && subj && subjIsLeft && !reversed) {
-      // `the extra serotonin around the cell bodies stimulates…`: a prepositional phrase modifies the subject.
-      let k = subjects.indexOf(subj);
-      while (k > 0 && EN_PP_GAP.test(s.text.slice(subjects[k - 1]!.end, subjects[k]!.start))) k--;
-      subj = subjects[k];
-      // `antidepressant monotherapy can trigger…`: a generic treatment head speaks of its drug.
-      const prev = k > 0 ? subjects[k - 1]! : undefined;
-      if (
-        prev &&
-        GENERIC_THERAPY.test(s.text.slice(subj!.start, subj!.end)) &&
-        /^\s$/.test(s.text.slice(prev.end, subj!.start))
-      )
-        subj = prev;
-    }
-    if (reversed) {
-      subj = subjects[0];
-      obj = objects[objects.length - 1];
-    }
-    let conf = cue.confidence;
-    let fromTopic = false;
-    // `是驱动侵入性思维的CSTC回路`: after a copula, a clause with no subject whose objects end in `的` and a
-    // noun is a relative clause; that noun is its subject.
-    if (zh && !subj && !passive && !reversed && /(?:是|为|即|成为)\s*$/.test(s.text.slice(a, cs))) {
-      const rel = /^[^，。；,;]*?的/.exec(s.text.slice(ce, b));
-      const head = rel ? s.slots.find((x) => x.start === ce + rel[0].length && !x.pronoun) : undefined;
-      if (head) {
-        if (!pick(head, o.subject)) continue;
-        subj = head;
-        const inRel = objects.filter((x) => x.end <= head.start - 1);
-        obj = lastBeforeNextCue(s, inRel, ce);
-        if (!obj || !inRel.length) continue;
-      }
-    }
-    // (A swapped cue's missing side is the part or the cause named after it: no topic stands in for it.)
-    if (!subj && !passive && !reversed) {
-      fromTopic = true;
-      // No subject in the clause: the topic of the sentence (Chinese drops repeated subjects), or the
-      // relative clause's antecedent (`the vmPFC, which encodes priors`).
-      // Only an agent is carried over (a disorder named earlier is rarely what acts, unless it opened an
-      // earlier clause as its subject: `慢性应激会导致…，抑制…`), and not when the
-      // clause has a subject of its own that names no concept (`我们了解到…`, `researchers…`).
-      const before = s.slots.filter((x) => x.end <= a);
-      const ownSubject = PERSONAL_SUBJECT.test(s.text.slice(a, cs));
-      // A concept inside a clause that opens with a preposition (`向…大脑施用…`) is no topic either.
-      const inPP = (x: Slot) => {
-        const [xa] = clauseBounds(s.text, x.start, x.end, zh);
-        // (`使X变得…`, `让X…`: a causative's X is its object, not the subject carried on.)
-        return zh && /^(?:[向对在从于给把将被使让令]|并?使)/.test(s.text.slice(xa).trimStart());
-      };
-      const agent = (x: Slot) =>
-        !inPP(x) &&
-        pick(
-          x,
-          o.subject.filter((c) => c !== 'Disorder'),
-        );
-      subj = ownSubject
-        ? undefined
-        : zh
-          ? topicOf(s, before, inPP, agent, o, s.text.slice(a, cs))
-          : /^\s*(?:which|that|who)\b/i.test(s.text.slice(a, cs)) ||
-              /,\s*(?:which|that)\s+$/i.test(s.text.slice(0, cs).slice(-20))
-            ? [...before].reverse().find((x) => pick(x, o.subject))
-            : undefined;
-      conf -= 0.15;
-    }
-    // `N3期：…，以δ波为特征`: a Chinese clause without the side a swapped cue names first speaks of the
-    // sentence's opening concept (a list item's term, the sentence's subject).
-    if (zh && SIGN_FAMILIES.has(cue.family) && subj && !obj && !passive && !objSide.length) {
-      const head = s.slots[0];
-      if (head && head.start <= 1 && head.end <= a && !head.pronoun && pick(head, o.object)) {
-        obj = head;
-        conf -= 0.15;
-      }
-    }
-    if (!subj || !obj || subj === obj) continue;
-    // A long gap between a side and the cue weakens the reading.
-    const subjGap = !fromTopic && subj.end <= cs ? cs - subj.end : 0;
-    const gap = Math.max(subjGap, obj.start >= ce ? obj.start - ce : 0);
-    conf -= Math.min(0.2, gap / (zh ? 80 : 300));
-    // An English list runs across its commas (`cause nausea, headache and insomnia`), past the clause.
-    const objScope = zh || !objSide.includes(obj) ? objSide : objSide === right ? slotsFrom(s, ce) : slotsUpTo(s, cs);
-    const subScope = !subjSide.includes(subj)
-      ? s.slots
-      : zh
-        ? subjSide
-        : subjSide === right
-          ? slotsFrom(s, ce)
-          : slotsUpTo(s, cs);
-    const objs = coordinated(s, obj, objScope, zh).filter((x) => pick(x, o.object));
-    // `…inhibits Y, and it also releases Z`: an English pronoun opening its clause coordinates with nothing.
-    const subs = !zh && subj.pronoun ? [subj] : coordinated(s, subj, subScope, zh).filter((x) => pick(x, o.subject));
-    // `A、B等X类药物作用于…`: the examples named before their class share what the class does.
-    if (zh && !passive && !reversed && subj.end <= cs && subj.start >= 2 && isExampleEnd(s.text, subj.start)) {
-      const k = s.slots.indexOf(subj);
-      const last = k > 0 ? s.slots[k - 1]! : undefined;
-      if (last && !last.pronoun && /^等[“"「]?$/.test(s.text.slice(last.end, subj.start)))
-        for (const x of coordinated(s, last, s.slots, zh)) if (pick(x, o.subject) && !subs.includes(x)) subs.push(x);
-    }
-    // (A pronoun whose fitting antecedent is the other side itself relates nothing: the next option may.)
-    for (const x of subs)
-      for (const y of objs)
-        if (x !== y && pick(x, o.subject)!.key !== pick(y, o.object)!.key)
-          out.push({ subj: x, obj: y, option: o, confidence: conf, negated });
-    // `A lowers X in D`, `A reduces X in patients with D`: a drug that relieves a sign of a disorder in
-    // that disorder treats it.
-    if (!zh && out.length && RELIEVING.has(cue.family) && o.predicate !== 'risk_of') {
-      const last = objs[objs.length - 1]!;
-      const d = s.slots.find((x) => x.start >= last.end && x.start - last.end <= 40);
-      if (d && !d.pronoun && pick(d, TREATS.object) && EN_IN_DISORDER.test(s.text.slice(last.end, d.start)))
-        for (const x of subs)
-          if (pick(x, TREATS.subject)) out.push({ subj: x, obj: d, option: TREATS, confidence: conf - 0.1, negated });
-    }
+    readOption(directed, o, out);
     if (out.length) return out;
   }
   return null;
+}
+
+/** The readings of a directed cue under one predicate option, added to `out`. */
+function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): void {
+  const { s, cue, cs, ce, passive, reversed, subjSide, objSide } = directed;
+  const { zh, a, b, right, negated } = directed.clause;
+  const subjects = subjSide.filter((x) => pick(x, o.subject));
+  // `其` before a noun is a possessive (`导致其漂移`: its drift), never the object itself.
+  // An English possessive (`reduce its conversion`) names its antecedent only, whatever fits otherwise.
+  const objects = objSide.filter(
+    (x) =>
+      pick(x, o.object) &&
+      // (`其严重程度用X衡量`: what a measurement or a sign is of may be named by its possessive.)
+      !(zh && x.pronoun && s.text.slice(x.start, x.end) === '其' && !OF_PROPERTY.has(cue.family)) &&
+      !(
+        !zh &&
+        x.pronoun &&
+        /^(?:its|their)$/i.test(s.text.slice(x.start, x.end)) &&
+        !o.object.includes(x.concepts[0]!.category)
+      ),
+  );
+  let subj: Slot | undefined;
+  let obj: Slot | undefined;
+  const subjIsLeft = !(passive && !zh) && !reversed;
+  // The head of a Chinese phrase is its last word; an English object is the first noun after the verb.
+  subj = subjIsLeft || zh ? subjects[subjects.length - 1] : subjects[0];
+  // `室旁核的小细胞神经元释放…`: a generic cell head names no structure; its owner does.
+  if (zh && subj && !passive && GENERIC_CELLS.has(subj.concepts[0]!.key)) {
+    const k = subjects.indexOf(subj);
+    const owner = k > 0 ? subjects[k - 1]! : undefined;
+    if (owner && /^的[^，。；的]{0,4}$/.test(s.text.slice(owner.end, subj.start))) subj = owner;
+  }
+  if (zh) {
+    // `释放皮质醇（在啮齿类动物中则是皮质酮）`: a noun in brackets after the object is an aside.
+    const plain = objects.length > 1 ? objects.filter((x, k) => k === 0 || !inBrackets(s.text, x.start, ce)) : objects;
+    obj = passive ? plain[plain.length - 1] : lastBeforeNextCue(s, plain, ce);
+  } else obj = subjIsLeft ? objects[0] : objects[objects.length - 1];
+  // `降低GR对皮质醇的敏感性`: in `A对B的…` the phrase is about A.
+  if (zh && obj && !passive) {
+    const k = objects.indexOf(obj);
+    const prior = k > 0 ? objects[k - 1]! : undefined;
+    if (prior && /^\s*对\s*$/.test(s.text.slice(prior.end, obj.start))) obj = prior;
+  }
+  // `the liver enzyme CYP2D6`: an English noun phrase's head is its last name.
+  if (!zh && obj && subjIsLeft && !reversed) {
+    const k = objects.indexOf(obj);
+    const next = objects[k + 1];
+    if (next && EN_NOUN_GAP.test(s.text.slice(obj.end, next.start))) obj = next;
+    // `strengthens the pathways that run from the brainstem`: a noun inside a relative clause is no object.
+    if (obj.start - ce > 5 && EN_RELATIVE.test(s.text.slice(ce, obj.start))) obj = undefined;
+  }
+  if (!zh && subj && subjIsLeft && !reversed) {
+    // `the extra serotonin around the cell bodies stimulates…`: a prepositional phrase modifies the subject.
+    let k = subjects.indexOf(subj);
+    while (k > 0 && EN_PP_GAP.test(s.text.slice(subjects[k - 1]!.end, subjects[k]!.start))) k--;
+    subj = subjects[k];
+    // `antidepressant monotherapy can trigger…`: a generic treatment head speaks of its drug.
+    const prev = k > 0 ? subjects[k - 1]! : undefined;
+    if (
+      prev &&
+      GENERIC_THERAPY.test(s.text.slice(subj!.start, subj!.end)) &&
+      /^\s$/.test(s.text.slice(prev.end, subj!.start))
+    )
+      subj = prev;
+  }
+  if (reversed) {
+    subj = subjects[0];
+    obj = objects[objects.length - 1];
+  }
+  let conf = cue.confidence;
+  let fromTopic = false;
+  // `是驱动侵入性思维的CSTC回路`: after a copula, a clause with no subject whose objects end in `的` and a
+  // noun is a relative clause; that noun is its subject.
+  if (zh && !subj && !passive && !reversed && /(?:是|为|即|成为)\s*$/.test(s.text.slice(a, cs))) {
+    const rel = /^[^，。；,;]*?的/.exec(s.text.slice(ce, b));
+    const head = rel ? s.slots.find((x) => x.start === ce + rel[0].length && !x.pronoun) : undefined;
+    if (head) {
+      if (!pick(head, o.subject)) return;
+      subj = head;
+      const inRel = objects.filter((x) => x.end <= head.start - 1);
+      obj = lastBeforeNextCue(s, inRel, ce);
+      if (!obj || !inRel.length) return;
+    }
+  }
+  // (A swapped cue's missing side is the part or the cause named after it: no topic stands in for it.)
+  if (!subj && !passive && !reversed) {
+    fromTopic = true;
+    // No subject in the clause: the topic of the sentence (Chinese drops repeated subjects), or the
+    // relative clause's antecedent (`the vmPFC, which encodes priors`).
+    // Only an agent is carried over (a disorder named earlier is rarely what acts, unless it opened an
+    // earlier clause as its subject: `慢性应激会导致…，抑制…`), and not when the
+    // clause has a subject of its own that names no concept (`我们了解到…`, `researchers…`).
+    const before = s.slots.filter((x) => x.end <= a);
+    const ownSubject = PERSONAL_SUBJECT.test(s.text.slice(a, cs));
+    // A concept inside a clause that opens with a preposition (`向…大脑施用…`) is no topic either.
+    const inPP = (x: Slot) => {
+      const [xa] = clauseBounds(s.text, x.start, x.end, zh);
+      // (`使X变得…`, `让X…`: a causative's X is its object, not the subject carried on.)
+      return zh && /^(?:[向对在从于给把将被使让令]|并?使)/.test(s.text.slice(xa).trimStart());
+    };
+    const agent = (x: Slot) =>
+      !inPP(x) &&
+      pick(
+        x,
+        o.subject.filter((c) => c !== 'Disorder'),
+      );
+    subj = ownSubject
+      ? undefined
+      : zh
+        ? topicOf(s, before, inPP, agent, o, s.text.slice(a, cs))
+        : /^\s*(?:which|that|who)\b/i.test(s.text.slice(a, cs)) ||
+            /,\s*(?:which|that)\s+$/i.test(s.text.slice(0, cs).slice(-20))
+          ? [...before].reverse().find((x) => pick(x, o.subject))
+          : undefined;
+    conf -= 0.15;
+  }
+  // `N3期：…，以δ波为特征`: a Chinese clause without the side a swapped cue names first speaks of the
+  // sentence's opening concept (a list item's term, the sentence's subject).
+  if (zh && SIGN_FAMILIES.has(cue.family) && subj && !obj && !passive && !objSide.length) {
+    const head = s.slots[0];
+    if (head && head.start <= 1 && head.end <= a && !head.pronoun && pick(head, o.object)) {
+      obj = head;
+      conf -= 0.15;
+    }
+  }
+  if (!subj || !obj || subj === obj) return;
+  // A long gap between a side and the cue weakens the reading.
+  const subjGap = !fromTopic && subj.end <= cs ? cs - subj.end : 0;
+  const gap = Math.max(subjGap, obj.start >= ce ? obj.start - ce : 0);
+  conf -= Math.min(0.2, gap / (zh ? 80 : 300));
+  // An English list runs across its commas (`cause nausea, headache and insomnia`), past the clause.
+  const objScope = zh || !objSide.includes(obj) ? objSide : objSide === right ? slotsFrom(s, ce) : slotsUpTo(s, cs);
+  const subScope = !subjSide.includes(subj)
+    ? s.slots
+    : zh
+      ? subjSide
+      : subjSide === right
+        ? slotsFrom(s, ce)
+        : slotsUpTo(s, cs);
+  const objs = coordinated(s, obj, objScope, zh).filter((x) => pick(x, o.object));
+  // `…inhibits Y, and it also releases Z`: an English pronoun opening its clause coordinates with nothing.
+  const subs = !zh && subj.pronoun ? [subj] : coordinated(s, subj, subScope, zh).filter((x) => pick(x, o.subject));
+  // `A、B等X类药物作用于…`: the examples named before their class share what the class does.
+  if (zh && !passive && !reversed && subj.end <= cs && subj.start >= 2 && isExampleEnd(s.text, subj.start)) {
+    const k = s.slots.indexOf(subj);
+    const last = k > 0 ? s.slots[k - 1]! : undefined;
+    if (last && !last.pronoun && /^等[“"「]?$/.test(s.text.slice(last.end, subj.start)))
+      for (const x of coordinated(s, last, s.slots, zh)) if (pick(x, o.subject) && !subs.includes(x)) subs.push(x);
+  }
+  // (A pronoun whose fitting antecedent is the other side itself relates nothing: the next option may.)
+  for (const x of subs)
+    for (const y of objs)
+      if (x !== y && pick(x, o.subject)!.key !== pick(y, o.object)!.key)
+        out.push({ subj: x, obj: y, option: o, confidence: conf, negated });
+  // `A lowers X in D`, `A reduces X in patients with D`: a drug that relieves a sign of a disorder in
+  // that disorder treats it.
+  if (!zh && out.length && RELIEVING.has(cue.family) && o.predicate !== 'risk_of') {
+    const last = objs[objs.length - 1]!;
+    const d = s.slots.find((x) => x.start >= last.end && x.start - last.end <= 40);
+    if (d && !d.pronoun && pick(d, TREATS.object) && EN_IN_DISORDER.test(s.text.slice(last.end, d.start)))
+      for (const x of subs)
+        if (pick(x, TREATS.subject)) out.push({ subj: x, obj: d, option: TREATS, confidence: conf - 0.1, negated });
+  }
 }
 
 // Cue words are found in sentences regardless of letter case, Chinese cues included (a Latin letter
@@ -1086,7 +1162,7 @@ function frameRelations(
   }
   if (!inView.length) {
     const h = headings.find((x) => x.key === s.holder.section);
-    const hm = h ? (byHolder.get(h.key) ?? []) : [];
+    const hm = h ? (byHolder.get(h.key) ?? emptyList()) : emptyList<FoundMention>();
     inView = hm
       .filter((m) => m.category === 'Disorder')
       .map((m) => ({ start: -1, end: -1, concepts: [{ key: m.concept, category: m.category }], pronoun: false }));
@@ -1150,7 +1226,7 @@ function implicitDisorder(
   const subj = s.slots.filter((x) => x.start >= a && x.end <= h.start && pick(x, TREATS.subject)).pop();
   if (!subj || !/(?:是|为|作为)/.test(s.text.slice(subj.end, h.start))) return;
   const heading = headings.find((x) => x.key === s.holder.section);
-  const d = heading ? (byHolder.get(heading.key) ?? []).find((m) => m.category === 'Disorder') : undefined;
+  const d = heading ? (byHolder.get(heading.key) ?? emptyList()).find((m) => m.category === 'Disorder') : undefined;
   if (!d) return;
   const obj: Slot = { start: -1, end: -1, concepts: [{ key: d.concept, category: 'Disorder' }], pronoun: false };
   emit(s, subj, obj, TREATS, `${h.text} (heading)`, 0.55, false);
@@ -1175,7 +1251,7 @@ function headingRelations(
   out: ExtractedRelation[],
 ): void {
   for (const h of headings) {
-    const hm = outermost(byHolder.get(h.key) ?? []);
+    const hm = outermost(byHolder.get(h.key) ?? emptyList());
     if (!hm.length) continue;
     const text = h.normText ?? h.text;
     const zh = h.lang === 'zh';
@@ -1326,7 +1402,7 @@ function headingPairs(
   out: ExtractedRelation[],
 ): void {
   for (const h of headings) {
-    const hm = outermost(byHolder.get(h.key) ?? []);
+    const hm = outermost(byHolder.get(h.key) ?? emptyList());
     if (hm.length !== 2) continue;
     const [x, y] = [hm[0]!, hm[1]!];
     const text = h.normText ?? h.text;
