@@ -4,7 +4,7 @@
  * export contract. Keys are deterministic, so the same text always gives the same fragment.
  */
 import Graph from 'graphology';
-import type { ParsedChapter } from '../ingest/chapter';
+import type { ClaimMarker, ParsedChapter } from '../ingest/chapter';
 import type { ChapterExtraction } from '../extract/extraction';
 import {
   edgeKey,
@@ -33,6 +33,14 @@ export function upsertNode(g: ChapterGraph, key: string, attrs: NodeAttributes):
 export function upsertEdge(g: ChapterGraph, key: string, source: string, target: string, attrs: EdgeAttributes): void {
   if (g.hasEdge(key)) g.replaceEdgeAttributes(key, mergeEdge(g.getEdgeAttributes(key), attrs));
   else g.addEdgeWithKey(key, source, target, attrs);
+}
+
+/** The claim's `cites` edge to the source a marker names (and the source node, the first time). */
+function addCitation(g: FragmentBuilder, claim: string, m: ClaimMarker, scope: 'sentence' | 'context'): void {
+  const src = nodeKey.source(m.problemId);
+  if (!g.hasNode(src)) g.addNode(src, { kind: 'source', problemId: m.problemId, label: `problem ${m.problemId}` });
+  const key = edgeKey.cites(claim, src);
+  if (!g.hasEdge(key)) g.addEdgeWithKey(key, claim, src, { kind: 'cites', scope, line: m.line, column: m.column });
 }
 
 /**
@@ -103,18 +111,8 @@ export function buildChapterGraph(chapter: ParsedChapter, extraction: ChapterExt
   for (const c of chapter.claims) {
     g.addNode(c.key, c.attributes);
     g.addEdgeWithKey(edgeKey.inSection(c.key), c.key, c.attributes.section, { kind: 'in_section' });
-    const markers = [
-      ...c.markers.map((m) => ({ m, scope: 'sentence' as const })),
-      ...(c.contextMarkers ?? []).map((m) => ({ m, scope: 'context' as const })),
-    ];
-    for (const { m, scope } of markers) {
-      const src = nodeKey.source(m.problemId);
-      if (!g.hasNode(src)) {
-        g.addNode(src, { kind: 'source', problemId: m.problemId, label: `problem ${m.problemId}` });
-      }
-      const key = edgeKey.cites(c.key, src);
-      if (!g.hasEdge(key)) g.addEdgeWithKey(key, c.key, src, { kind: 'cites', scope, line: m.line, column: m.column });
-    }
+    for (const m of c.markers) addCitation(g, c.key, m, 'sentence');
+    if (c.contextMarkers) for (const m of c.contextMarkers) addCitation(g, c.key, m, 'context');
   }
   for (const [key, attrs] of extraction.concepts) g.upsertNode(key, attrs);
   const byClaim = new Map<string, Set<string>>();
