@@ -119,6 +119,36 @@ const found = {
   },
 };
 
+// The loops of AhoCorasick.compile, apart: V8 compiled them on the stack during the vocabulary's build,
+// before the rest of compile() had ever run, and that code then gave up at its end in every chapter's
+// compile() (hundreds of deoptimisations per thousand chapters).
+
+function countEdges(trie: TrieBuilder): number {
+  let edgeCount = 0;
+  for (let n = 0; n < trie.count; n++) edgeCount += trie.childCount(n);
+  return edgeCount;
+}
+
+/** Per node n, its transitions [nodes[3n], nodes[3n + 1]) as (code, target) pairs in `edges`. */
+function fillTransitions(trie: TrieBuilder, nodes: Int32Array, edges: Int32Array): void {
+  let e = 0;
+  for (let n = 0; n < trie.count; n++) {
+    nodes[3 * n] = e;
+    if (trie.childCount(n) > LINEAR_SCAN) {
+      // Nodes searched by bisection need their transitions in code order.
+      for (const c of trie.sortedCodes(n)) {
+        edges[2 * e] = c;
+        edges[2 * e++ + 1] = trie.child(n, c);
+      }
+    } else {
+      trie.forEachChild(n, (c, v) => {
+        edges[2 * e] = c;
+        edges[2 * e++ + 1] = v;
+      });
+    }
+    nodes[3 * n + 1] = e;
+  }
+}
 export class AhoCorasick<T> {
   /** The trie while patterns are added; null once built. */
   private trie: TrieBuilder | null = new TrieBuilder();
@@ -182,8 +212,7 @@ export class AhoCorasick<T> {
     const trie = this.trie;
     if (!trie) return;
     const count = trie.count;
-    let edgeCount = 0;
-    for (let n = 0; n < count; n++) edgeCount += trie.childCount(n);
+    const edgeCount = countEdges(trie);
     // One buffer for these tables: a chapter builds two small tries, and typed arrays are costly to allocate.
     const buf = new Int32Array(4 * count + 2 * edgeCount);
     let at = 0;
@@ -192,23 +221,7 @@ export class AhoCorasick<T> {
     const edges = table(2 * edgeCount);
     const out = table(count);
     out.set(trie.ends);
-    let e = 0;
-    for (let n = 0; n < count; n++) {
-      nodes[3 * n] = e;
-      if (trie.childCount(n) > LINEAR_SCAN) {
-        // Nodes searched by bisection need their transitions in code order.
-        for (const c of trie.sortedCodes(n)) {
-          edges[2 * e] = c;
-          edges[2 * e++ + 1] = trie.child(n, c);
-        }
-      } else {
-        trie.forEachChild(n, (c, v) => {
-          edges[2 * e] = c;
-          edges[2 * e++ + 1] = v;
-        });
-      }
-      nodes[3 * n + 1] = e;
-    }
+    fillTransitions(trie, nodes, edges);
     this.nodes = nodes;
     this.edges = edges;
     this.out = out;
