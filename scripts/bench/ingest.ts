@@ -1,7 +1,8 @@
 /**
  * Benchmark: a synthetic corpus (default 2,000 chapters) ingested into a fresh embedded store, against a
  * parse-only baseline over the same files in the same process. Prints MB/s, claims/s, peak memory and the
- * ratio, for an ingest on one thread and one with worker threads. `npm run bench:ingest -- [--chapters N] [--seed S]`
+ * ratio, for an ingest on one thread and one with worker threads, and where the latter's CPU time went (its
+ * own thread, the workers, V8's compiler and collector helpers). `npm run bench:ingest -- [--chapters N] [--seed S]`
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { EmbeddedStore } from '../../server/store/embedded-store';
 import { ingestInto } from '../../server/ingest/ingest-service';
 import { createExtractor } from '../../server/extract/extractor';
 import { defaultWorkers } from '../../server/ingest/prepare-pool';
+import { sampleThreads } from './threads';
 
 const { values } = parseArgs({
   options: { chapters: { type: 'string', default: '2000' }, seed: { type: 'string', default: '1' } },
@@ -58,7 +60,9 @@ async function ingestRun(name: string, workers: number) {
   return { ms: performance.now() - t0, claims, citations, relations, ingested: c.ingested, errors };
 }
 const workers = Math.max(2, defaultWorkers(chapters));
+const threads = sampleThreads();
 const pooled = await ingestRun('store-n', workers);
+const threadCpu = threads.stop();
 const pooledRss = peak.rss;
 const single = await ingestRun('store-1', 0);
 clearInterval(sampler);
@@ -74,6 +78,12 @@ row(
   `ingest, ${workers} worker threads`,
   `${speed(pooled.ms, summary.claims)}  ${(pooled.ms / parseMs).toFixed(2)}× parse`,
 );
+if (threadCpu)
+  row(
+    `CPU of the ${workers}-worker ingest`,
+    `${(threadCpu.main + threadCpu.started + threadCpu.others).toFixed(1)} s: own thread ${threadCpu.main.toFixed(1)} s, ` +
+      `worker threads ${threadCpu.started.toFixed(1)} s, V8 helpers and others ${threadCpu.others.toFixed(1)} s`,
+  );
 row('ratio ingest / parse', `${(pooled.ms / parseMs).toFixed(2)}×  (target ≤ 3×; ${os.availableParallelism()} cores)`);
 row('throughput target', `${(mb / (pooled.ms / 1000)).toFixed(2)} MB/s (target ≥ 2 MB/s)`);
 row(

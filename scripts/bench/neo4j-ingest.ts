@@ -18,7 +18,7 @@
  *   --profile     also print where Neo4j's time goes, per statement (statements then run one by one)
  * Set NEO4J_BENCH_URI (+ NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE) to use an existing, EMPTY server instead.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +32,7 @@ import { NODE_LABEL } from '../../server/store/neo4j/schema';
 import { Cypher } from '../../server/store/neo4j/session';
 import { freePort, javaAvailable, startNeo4j, type Neo4jServer } from '../neo4j/runtime';
 import { writeSynthCorpus } from '../synth-corpus';
+import { threadsOf } from './threads';
 
 const TARGET_RELS_PER_S = 20_000;
 
@@ -66,33 +67,19 @@ function cpuSeconds(pid: number): number | null {
  */
 function threadCpu(pid: number): Map<string, number> {
   const out = new Map<string, number>();
-  let tids: string[] = [];
-  try {
-    tids = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return out;
-  }
-  for (const tid of tids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-      // Linux keeps the first 15 characters of a thread's name (`neo4j.BoltWorke…`).
-      const group = /Compiler/.test(name)
-        ? 'JIT compiler'
-        : /^(GC|G1|VM Thread)/.test(name)
-          ? 'GC'
-          : /BoltWork/.test(name)
-            ? 'queries (Bolt workers)'
-            : /BoltNetw/.test(name)
-              ? 'Bolt network'
-              : /IndexUpda|Lucene/.test(name)
-                ? 'full-text indexing'
-                : 'other';
-      out.set(group, (out.get(group) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch {
-      // the thread ended
-    }
+  for (const { name, cpu } of threadsOf(pid)) {
+    const group = /Compiler/.test(name)
+      ? 'JIT compiler'
+      : /^(GC|G1|VM Thread)/.test(name)
+        ? 'GC'
+        : /BoltWork/.test(name)
+          ? 'queries (Bolt workers)'
+          : /BoltNetw/.test(name)
+            ? 'Bolt network'
+            : /IndexUpda|Lucene/.test(name)
+              ? 'full-text indexing'
+              : 'other';
+    out.set(group, (out.get(group) ?? 0) + cpu);
   }
   return out;
 }
