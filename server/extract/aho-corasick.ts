@@ -149,10 +149,27 @@ function fillTransitions(trie: TrieBuilder, nodes: Int32Array, edges: Int32Array
     nodes[3 * n + 1] = e;
   }
 }
+/**
+ * A built automaton as plain data: its tables and payloads. It survives a structured clone (a worker
+ * thread's `workerData`), so a thread can take an automaton another one built instead of building it again.
+ */
+export interface AhoCorasickData<T> {
+  payloads: T[];
+  nodes: Int32Array<ArrayBuffer>;
+  edges: Int32Array<ArrayBuffer>;
+  report: Int32Array<ArrayBuffer>;
+  out: Int32Array<ArrayBuffer>;
+  dict: Int32Array<ArrayBuffer>;
+  depth: Int32Array<ArrayBuffer>;
+  root: Int32Array<ArrayBuffer>;
+  rootBits: Int32Array<ArrayBuffer>;
+  alphabet: Uint8Array<ArrayBuffer>;
+}
+
 export class AhoCorasick<T> {
   /** The trie while patterns are added; null once built. */
   private trie: TrieBuilder | null = new TrieBuilder();
-  private readonly payloads: T[] = [];
+  private payloads: T[] = [];
 
   // The compiled automaton (filled by build()). What a step reads sits together: per node, its first and
   // last transition and its failure link; per transition, its code and target.
@@ -170,7 +187,7 @@ export class AhoCorasick<T> {
   /** The root's transitions as a dense table by UTF-16 code (-1: none): most steps start at the root. */
   private root = new Int32Array(0);
   /** Without that table: bit (c mod 1024) set when some root transition's code c falls on it. */
-  private readonly rootBits = new Int32Array(32);
+  private rootBits = new Int32Array(32);
   /**
    * With that table: 1 for each code that some pattern contains. A code outside every pattern leads back
    * to the root from any state, without a walk down the failure chain (most Han characters of a sentence).
@@ -196,6 +213,31 @@ export class AhoCorasick<T> {
 
   /** Whether the failure links and the tables built on them are made (see link()). */
   private linked = false;
+
+  /** The built automaton as data (see AhoCorasickData); the arrays are this automaton's own, not copies. */
+  toData(): AhoCorasickData<T> {
+    this.build();
+    const { payloads, nodes, edges, report, out, dict, depth, root, rootBits, alphabet } = this;
+    return { payloads, nodes, edges, report, out, dict, depth, root, rootBits, alphabet };
+  }
+
+  /** The automaton `toData()` described (searched as the original is; no pattern can be added). */
+  static fromData<T>(data: AhoCorasickData<T>): AhoCorasick<T> {
+    const m = new AhoCorasick<T>();
+    m.trie = null;
+    m.payloads = data.payloads;
+    m.nodes = data.nodes;
+    m.edges = data.edges;
+    m.report = data.report;
+    m.out = data.out;
+    m.dict = data.dict;
+    m.depth = data.depth;
+    m.root = data.root;
+    m.rootBits = data.rootBits;
+    m.alphabet = data.alphabet;
+    m.linked = true;
+    return m;
+  }
 
   /** Compiles the automaton and computes its failure links. Called once, before the first search. */
   build(): this {

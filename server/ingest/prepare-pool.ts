@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError, type InputWarning } from '../errors';
 import type { ExtractorOptions } from '../extract/extractor';
+import { DEFAULT_VOCABULARY_DIR, vocabularyData, type VocabularyData } from '../extract/vocabulary';
 import { EncodedFragment, type EncodedParts } from '../store/encoded-fragment';
 import type { ChapterFragment } from '../store/graph-store';
 import type { ChapterJob } from './chapter-job';
@@ -39,9 +40,10 @@ export interface PoolOptions {
 }
 
 /**
- * Worker threads worth starting for `chapters` chapters. Starting one costs about a second (loading the
- * modules and the vocabulary), and one thread already keeps a second core partly busy (V8 collects and
- * compiles in the background), so a few hundred chapters go as fast on one thread; 500 and more gain.
+ * Worker threads worth starting for `chapters` chapters. Starting one costs about half a second (loading
+ * the modules through tsx, taking this thread's vocabulary), its code is compiled again in each thread, and
+ * one thread already keeps a second core partly busy (V8 collects and compiles in the background), so a few
+ * hundred chapters go as fast on one thread; 500 and more gain.
  */
 export function defaultWorkers(chapters: number): number {
   if (chapters < 500) return 0;
@@ -56,6 +58,14 @@ const IN_FLIGHT = 2;
 const TSX_HOOKS = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
 const WORKER = new URL('./prepare-worker.ts', import.meta.url).href;
 const BOOTSTRAP = `require('node:module').register(${JSON.stringify(TSX_HOOKS)}, { data: {} }); import(${JSON.stringify(WORKER)});`;
+
+/** What a worker starts with (its `workerData`). */
+export interface WorkerSettings {
+  extractorOptions: ExtractorOptions;
+  maxFileBytes?: number;
+  /** The vocabulary of `extractorOptions.vocabularyDir` as this thread loaded it. */
+  vocabulary?: VocabularyData;
+}
 
 function fromWire(o: WireOutcome): PoolOutcome {
   if ('skipped' in o) return o;
@@ -83,11 +93,15 @@ export function runPool(tasks: PoolTask[], opts: PoolOptions): Promise<void> {
       if (next < chunks.length) w.postMessage(chunks[next++]);
     };
     if (remaining === 0) return resolve();
+    // The vocabulary this thread loaded (and checked) goes to every worker with its settings.
+    const extractorOptions = opts.extractorOptions ?? {};
+    const settings: WorkerSettings = {
+      extractorOptions,
+      maxFileBytes: opts.maxFileBytes,
+      vocabulary: vocabularyData(extractorOptions.vocabularyDir ?? DEFAULT_VOCABULARY_DIR),
+    };
     for (let i = 0; i < count; i++) {
-      const w = new Worker(BOOTSTRAP, {
-        eval: true,
-        workerData: { extractorOptions: opts.extractorOptions ?? {}, maxFileBytes: opts.maxFileBytes },
-      });
+      const w = new Worker(BOOTSTRAP, { eval: true, workerData: settings });
       workers.push(w);
       w.on('message', (results: { index: number; outcome: WireOutcome }[]) => {
         if (failed) return;

@@ -1,19 +1,18 @@
 /**
- * An ingest worker thread: runs chapter jobs with its own extractor and sends each result back with the
- * fragment already serialised (its bytes transferred, not copied). See prepare-pool.ts.
+ * An ingest worker thread: runs chapter jobs with its own extractor (on the vocabulary the ingest's thread
+ * loaded) and sends each result back with the fragment already serialised (its bytes transferred, not
+ * copied). See prepare-pool.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createExtractor, type ExtractorOptions } from '../extract/extractor';
+import { createExtractor } from '../extract/extractor';
+import { adoptVocabulary, DEFAULT_VOCABULARY_DIR } from '../extract/vocabulary';
 import { encodeFragment } from '../store/encoded-fragment';
 import { runChapterJob, type ChapterJob } from './chapter-job';
-import type { WireOutcome } from './prepare-pool';
+import type { WireOutcome, WorkerSettings } from './prepare-pool';
 
-interface Settings {
-  extractorOptions: ExtractorOptions;
-  maxFileBytes?: number;
-}
-
-const settings = workerData as Settings;
+const settings = workerData as WorkerSettings;
+if (settings.vocabulary)
+  adoptVocabulary(settings.extractorOptions.vocabularyDir ?? DEFAULT_VOCABULARY_DIR, settings.vocabulary);
 const extractor = createExtractor(settings.extractorOptions);
 
 parentPort!.on('message', (tasks: { index: number; job: ChapterJob; knownHash?: string }[]) => {

@@ -4,7 +4,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { englishVariants, getVocabulary, loadVocabulary, VocabularyError } from '../../server/extract/vocabulary';
+import {
+  adoptVocabulary,
+  englishVariants,
+  getVocabulary,
+  loadVocabulary,
+  vocabularyData,
+  VocabularyError,
+} from '../../server/extract/vocabulary';
 import { matchKey } from '../../server/text/normalize';
 
 function dirWith(files: Record<string, unknown>): string {
@@ -114,5 +121,34 @@ describe('vocabulary', () => {
     expect(lower('bipolar I')).toEqual([]);
     expect(lower('vitamin D')).toEqual([]);
     expect(englishVariants('NMDA receptors')).toContain('NMDA receptor');
+  });
+
+  it('crosses to another thread as data: the adopted copy matches as the loaded one does', () => {
+    // What an ingest worker gets: a structured clone of the loaded vocabulary, adopted under its folder
+    // (here a folder that does not exist, so nothing can have been read from disk).
+    const loaded = getVocabulary();
+    const copy = structuredClone(vocabularyData());
+    const dir = path.join(tmpdir(), 'no-such-vocabulary-folder');
+    adoptVocabulary(dir, copy);
+    const adopted = getVocabulary(dir);
+    expect(adopted === loaded).toBe(false);
+    expect([...adopted.concepts.keys()]).toEqual([...loaded.concepts.keys()]);
+    const hits = (v: typeof loaded, text: string) => {
+      const out: string[] = [];
+      v.matcher.searchLongestInWords(matchKey(text), (s, e, ref) => out.push(`${s}-${e}:${ref.concept}`) > 0);
+      return [...out, ...v.matcher.search(matchKey(text)).map((h) => `${h.start}-${h.end}:${h.payload.concept}`)];
+    };
+    for (const text of [
+      'Ketamine blocks NMDA receptors and raises BDNF in the prefrontal cortex.',
+      '氯胺酮通过阻断NMDA受体诱导突触生成，缓解难治性抑郁症。',
+    ]) {
+      expect(hits(adopted, text).length).toBeGreaterThan(3);
+      expect(hits(adopted, text)).toEqual(hits(loaded, text));
+    }
+    // The matcher's payloads are the map's own objects in the copy too, as in the original.
+    const key = matchKey('ketamine');
+    let payload: unknown;
+    adopted.matcher.searchLongestInWords(key, (_s, _e, ref) => ((payload = ref), true));
+    expect(payload).toBe(adopted.byKey.get(key));
   });
 });
