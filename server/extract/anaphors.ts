@@ -89,6 +89,43 @@ const EN_PLURAL: [RegExp, (word: string) => Category | null, string[]?][] = [
 const EN_EXPLETIVE =
   /it\s+(?:is|was|seems|appears|becomes|remains)\s+(?:\w+\s+)?(?:that|to|clear|likely|possible|important|thought|believed|known|worth|not)\b/iy;
 
+/** Before an English pronoun: a relative word (`where it`, `which it`). */
+const EN_AFTER_RELATIVE = /\b(?:where|which|whom)\s+$/i;
+/** Before an English name: a preposition that opens a phrase (`in overdose`, `at high doses`). */
+const EN_PP_BEFORE = /\b(?:in|at|on|during|after|before|with|without|under|upon)\s+(?:[\w-]+\s+){0,2}$/i;
+/** Before an English name: a copula and its article (`is a weak`, `are the`). */
+const EN_COPULA_BEFORE =
+  /\b(?:is|are|was|were)\s+(?!called|termed|named|known|referred)(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$/i;
+
+/**
+ * Whether a name before a pronoun at `at` makes a poor antecedent: in English, a name in a prepositional phrase
+ * just before the pronoun (`in overdose it causes…`) or a copula's complement (`is a weak analgesic`); in
+ * Chinese, a name after `是` in a clause opened by another name (`X是Y的部分激动剂`).
+ */
+function demoted(text: string, x: Slot, at: number, zh: boolean): boolean {
+  if (zh) {
+    const [xa] = clauseBounds(text, x.start, x.end, true);
+    const head = text.slice(xa, x.start);
+    const copula = head.indexOf('是');
+    return copula > 0 && /\S/.test(head.slice(0, copula));
+  }
+  const head = text.slice(Math.max(0, x.start - 30), x.start);
+  if (EN_COPULA_BEFORE.test(head)) return true;
+  return EN_PP_BEFORE.test(head) && /^\s*,?\s*$/.test(text.slice(x.end, at));
+}
+
+/** Concepts named in the plural (`NSAIDs`, `the gabapentinoids`) before a pronoun or in the sentences before. */
+function pluralKeys(text: string, before: Slot[], history: Sentence[]): Set<string> {
+  const out = new Set<string>();
+  const look = (t: string, x: Slot) => {
+    if (!x.pronoun && EN_PLURAL_WORD.test(t.slice(x.start, x.end))) out.add(x.concepts[0]!.key);
+  };
+  for (const x of before) look(text, x);
+  for (const h2 of history) for (const x of h2.slots) look(h2.text, x);
+  return out;
+}
+const EN_PLURAL_WORD = /[a-z\d][^s\s]s$/;
+
 /** Adds a slot's concepts that fit an anaphor's category to its candidates, each once. */
 const candidateAdder = (cands: Slot['concepts'], cat: Category | null) => (sl: Slot) => {
   const theory = cat === 'Concept';
@@ -262,9 +299,33 @@ function resolveAnaphor(
     const first = before[before.length - 1];
     if (first && !first.pronoun && SENTENCE_SUBJECT.test(text.slice(0, first.start))) add(first);
   }
-  before.forEach(add);
+  // `binds MOR on the terminals, where it reduces…`: a pronoun inside a relative clause is not the
+  // relative's antecedent; it carries the sentence's subject.
+  if (!zh && cat === null && EN_AFTER_RELATIVE.test(text.slice(Math.max(0, s - 8), s))) {
+    const first = before[before.length - 1];
+    if (first && !first.pronoun && SENTENCE_SUBJECT.test(text.slice(0, first.start))) add(first);
+  }
+  // A name in a phrase just before the pronoun (`in overdose it`) or a copula's complement (`X is a weak
+  // analgesic…; it`, `X是Y的部分激动剂，…它`) is no likely antecedent: the others come first.
+  const later: Slot[] = [];
+  for (const x of before) (cat === null && !x.pronoun && demoted(text, x, s, zh) ? later : [x]).forEach(add);
+  later.forEach(add);
+  // `…; respiratory depression is the usual cause of death. Naloxone reverses it`: the subject of the
+  // previous sentence's last clause is its freshest topic.
+  const last = history[history.length - 1];
+  if (cat === null && last) {
+    const semi = Math.max(last.text.lastIndexOf(';'), last.text.lastIndexOf('；'));
+    const opener = semi >= 0 ? last.slots.find((x) => x.start > semi) : undefined;
+    if (opener && !opener.pronoun && /^\s*(?:the\s+)?$/i.test(last.text.slice(semi + 1, opener.start))) add(opener);
+  }
   for (let i = history.length - 1; i >= 0; i--) history[i]!.slots.forEach(add);
   if (cat && !history.length) [...(lastOfSection?.slots ?? emptyList<Slot>())].reverse().forEach(add);
   if (!theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
+  // `They are first-line treatments…` after `Gabapentin and pregabalin, the gabapentinoids, …`: a plural
+  // pronoun prefers a name written in the plural.
+  if (!zh && cat === null && cands.length > 1 && /^(?:they|their|them)$/i.test(m[0])) {
+    const plural = pluralKeys(text, before, history);
+    if (plural.size) sortSmall(cands, (a, b) => Number(plural.has(b.key)) - Number(plural.has(a.key)));
+  }
   if (cands.length) out.push({ start: s, end: e, concepts: cands.slice(0, 5), pronoun: true });
 }

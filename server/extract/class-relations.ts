@@ -3,6 +3,7 @@
  * fluoxetine`, `A is an SSRI`, `如A、B等X`) are part of it, and a drug named by its target (`the 5-HT2A
  * antagonist`, `CRH1受体拮抗剂`) decreases or increases that target.
  */
+import type { Category } from '../model/types';
 import { FAMILY_OPTIONS, type PredicateOption } from './cues';
 import type { FoundMention } from './mentions';
 import { coordinated, pick, type CueHit, type Emit, type Reading, type Sentence, type Slot } from './relation-sentence';
@@ -85,6 +86,11 @@ const TARGETED_EN = /\b(?:(antagonists?|inhibitors?|blockers?)|(agonists?|activa
 const TARGETED_ZH = /(?:(拮抗剂|抑制剂|阻断剂|阻滞剂)|(激动剂|激活剂|增强剂))$/;
 const TARGET_GAP_EN = /^\s*(?:(antagonist|inhibitor|blocker)|(agonist|activator))\s+$/i;
 const TARGET_GAP_ZH = /^(?:(拮抗剂|抑制剂|阻断剂|阻滞剂)|(激动剂|激活剂))$/;
+/** Between a drug and the target of its role in an appositive (`, a competitive `). */
+const APPOSITIVE_ROLE_GAP = /^\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}$/i;
+/** A role named after its target (` antagonist`, ` receptor agonist`). */
+const ROLE_AFTER_EN = /^\s*(?:receptor\s+)?(?:(antagonists?|inhibitors?|blockers?)|(?:partial\s+)?(agonists?))\b/i;
+const REUPTAKE_BEFORE = /(?:再摄取|重摄取|re-?uptake\s*)$/i;
 const DRUG_BLOCKS: PredicateOption = { predicate: 'decreases', subject: ['Intervention'], object: ['Molecule'] };
 const DRUG_RAISES: PredicateOption = { predicate: 'increases', subject: ['Intervention'], object: ['Molecule'] };
 const DRUG_CLASS: PredicateOption = { predicate: 'part_of', subject: ['Intervention'], object: ['Intervention'] };
@@ -121,7 +127,9 @@ export function namedTargets(s: Sentence, all: FoundMention[], emit: Emit): void
     const target: Slot | undefined = inner
       ? { start: inner.start, end: inner.end, concepts: [{ key: inner.concept, category: 'Molecule' }], pronoun: false }
       : undefined;
-    const option = m[1] ? DRUG_BLOCKS : DRUG_RAISES;
+    // `5-羟色胺-去甲肾上腺素再摄取抑制剂`, `serotonin reuptake inhibitor`: blocking a molecule's reuptake raises it.
+    const reuptake = REUPTAKE_BEFORE.test(s.text.slice(x.start, x.end - m[0].length));
+    const option = m[1] && !reuptake ? DRUG_BLOCKS : DRUG_RAISES;
     if (target) emit(s, x, target, option, m[0], 0.65, false);
     // `…拮抗剂米非司酮`, `the … antagonist cyproheptadine`: the drug named right after its class.
     const next = s.slots[i + 1];
@@ -205,7 +213,20 @@ export function roleTargets(s: Sentence, all: FoundMention[], emit: Emit): void 
       concepts: [{ key: inner.concept, category: 'Molecule' }],
       pronoun: false,
     };
-    emit(s, drug, target, m[1] ? DRUG_BLOCKS : DRUG_RAISES, m[0], 0.6, false);
+    const reuptake = REUPTAKE_BEFORE.test(text.slice(x.start, x.end - m[0].length));
+    emit(s, drug, target, m[1] && !reuptake ? DRUG_BLOCKS : DRUG_RAISES, m[0], 0.6, false);
+  }
+  // `Naloxone, a competitive MOR antagonist,`: an appositive naming the drug's role against a target.
+  if (!zh && (text.includes('agonist') || text.includes('inhibitor') || text.includes('blocker'))) {
+    for (let i = 1; i < s.slots.length; i++) {
+      const x = s.slots[i]!;
+      const drug = s.slots[i - 1]!;
+      if (x.pronoun || drug.pronoun || x.concepts[0]!.category !== 'Molecule') continue;
+      if (drug.concepts[0]!.category !== 'Intervention' || !APPOSITIVE_ROLE_GAP.test(text.slice(drug.end, x.start)))
+        continue;
+      const role = ROLE_AFTER_EN.exec(text.slice(x.end, x.end + 30));
+      if (role) emit(s, drug, x, role[1] ? DRUG_BLOCKS : DRUG_RAISES, role[0].trim(), 0.6, false);
+    }
   }
   // Means phrases.
   if (zh ? text.includes('受体') : MEANS_WORD_EN.test(text) && /\b(?:act|work|signal|enter)/i.test(text)) {
@@ -223,5 +244,41 @@ export function roleTargets(s: Sentence, all: FoundMention[], emit: Emit): void 
       if (!subj || (!zh && !/^\s*(?:\w+ly\s+)?$/.test(text.slice(subj.end, m.index)))) continue;
       for (const r of recs) if (r !== subj) emit(s, subj, r, BINDS, zh ? m[0].slice(0, 2) : m[0].trim(), 0.55, false);
     }
+  }
+}
+
+// A cause named inside a concept's name (`opioid-induced hyperalgesia`, `阿片类药物诱导的痛觉过敏`).
+const NAMED_CAUSE_EN = /^[^\s]+?-(?:induced|evoked|triggered)\s/i;
+const NAMED_CAUSE_ZH = /(?:诱导的|诱发的|所致的?|引起的)/;
+
+/** A name's key for finding it among the chapter's other mentions: lower case, without a plural `s`. */
+export const surfaceKey = (text: string): string => text.toLowerCase().replace(/(?<=[a-z]{3})s$/, '');
+
+/**
+ * `opioid-induced hyperalgesia`, `阿片类药物诱导的痛觉过敏`: a concept whose name holds its cause (a concept the
+ * chapter names elsewhere, looked up by `named`) is caused by it.
+ */
+export function namedCauses(
+  s: Sentence,
+  named: (surface: string) => { key: string; category: Category } | undefined,
+  emit: Emit,
+): void {
+  const zh = s.holder.lang === 'zh';
+  if (
+    zh
+      ? !NAMED_CAUSE_ZH.test(s.text)
+      : !(s.text.includes('-induced') || s.text.includes('-evoked') || s.text.includes('-triggered'))
+  )
+    return;
+  for (const x of s.slots) {
+    if (x.pronoun) continue;
+    const name = s.text.slice(x.start, x.end);
+    const m = zh ? NAMED_CAUSE_ZH.exec(name) : NAMED_CAUSE_EN.exec(name);
+    if (!m) continue;
+    const c = named(name.slice(0, zh ? m.index : m[0].indexOf('-')));
+    if (!c || c.key === x.concepts[0]!.key) continue;
+    const cause: Slot = { start: x.start, end: x.start, concepts: [c], pronoun: false };
+    const option = FAMILY_OPTIONS.cause.find((o) => pick(cause, o.subject) && pick(x, o.object));
+    if (option) emit(s, cause, x, option, m[0].trim(), 0.6, false);
   }
 }

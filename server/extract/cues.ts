@@ -12,6 +12,7 @@ export type Family =
   | 'reduce'
   | 'prevent'
   | 'cause'
+  | 'mediate'
   | 'drive'
   | 'increase'
   | 'risk'
@@ -77,9 +78,20 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
     { predicate: 'decreases', subject: [D], object: [M, Mo, C, B] },
     { predicate: 'decreases', subject: [Mo, M, C], object: [D] },
   ],
-  prevent: [{ predicate: 'prevents', subject: [I, M, Mo], object: [D] }],
+  // (A process kept from happening is lowered: `NSAIDs prevent peripheral sensitisation`.)
+  prevent: [
+    { predicate: 'prevents', subject: [I, M, Mo], object: [D] },
+    { predicate: 'decreases', subject: [I], object: [M] },
+  ],
   // A Concept is a fitting effect too: physiology's quantities and processes are often only linked terms.
   cause: [
+    { predicate: 'causes', subject: [I, Mo, M, C, D, K], object: [M, D, B, K] },
+    { predicate: 'increases', subject: [I, Mo, M, C], object: [Mo] },
+  ],
+  // `X介导Y`, `X mediates Y`: a structure, a molecule or a process that mediates a state or a process takes
+  // part in it (`BNST介导持续性焦虑`); what else mediates causes.
+  mediate: [
+    { predicate: 'implicated_in', subject: [C, Mo, M, K, B], object: [D, M] },
     { predicate: 'causes', subject: [I, Mo, M, C, D, K], object: [M, D, B, K] },
     { predicate: 'increases', subject: [I, Mo, M, C], object: [Mo] },
   ],
@@ -118,7 +130,11 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
   // `Y is measured by X`, `Y用X来衡量`: the measurement marks what it measures (sides swapped).
   measure: [{ predicate: 'biomarker_for', subject: [B, Mo, C], object: [D, M, I, K] }, RELATED],
   // `D presents with S`, `D的典型表现包括S`: a disorder brings about its symptoms.
-  symptom: [{ predicate: 'causes', subject: [D], object: [D] }],
+  // (A process that manifests as a sign, `central sensitisation manifests as allodynia`, brings it about too.)
+  symptom: [
+    { predicate: 'causes', subject: [D], object: [D] },
+    { predicate: 'causes', subject: [M], object: [D] },
+  ],
   // A drug of a drug class (`sertraline is an SSRI`, `A属于X类药物`) and a disorder of a wider class are
   // parts of it too.
   part: [
@@ -126,6 +142,8 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
     { predicate: 'part_of', subject: [Mo], object: [Mo, C] },
     { predicate: 'part_of', subject: [K, M], object: [K, M] },
     { predicate: 'part_of', subject: [I], object: [I] },
+    // (A structure or a molecule that forms part of a process takes part in it.)
+    { predicate: 'implicated_in', subject: [C, Mo], object: [M] },
   ],
   // `Y includes X`, `Y consists of X`: the part stands after the cue (sides swapped, REVERSED_FAMILIES).
   include: [
@@ -133,6 +151,8 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
     { predicate: 'part_of', subject: [Mo], object: [Mo, C] },
     { predicate: 'part_of', subject: [K, M], object: [K, M] },
     { predicate: 'part_of', subject: [I], object: [I] },
+    // (A structure or a molecule that forms part of a process takes part in it.)
+    { predicate: 'implicated_in', subject: [C, Mo], object: [M] },
   ],
   // `Y contains X`, `Y's basis in X`: looser than composition, so only for structures and molecules.
   contain: [
@@ -210,14 +230,23 @@ export const ZH_CUES: Cue[] = [
     'pair',
     0.5,
   ),
-  zh('treat', '治疗|治愈|用于治疗|疗效|缓解|改善|减轻|对[^，。；]{0,6}(?:有效|起效)', 'active', 0.8),
+  // (`治疗初期`, `治疗期间`: the noun of a time, not the verb. `对A、B和C均有良好疗效`: the disorders inside the cue.)
+  zh(
+    'treat',
+    '治疗(?!初期|早期|期间|过程|之初|开始|前|后|中|时|方案|策略|目标|手段|效果|反应)|治愈|用于治疗|疗效|缓解|改善|减轻|对[^，。；]{0,6}(?:有效|起效)|对[^，。；]{1,30}?(?:均|都|也)?(?:有|具有)(?:良好|显著|较好|肯定|确切)?的?疗效|批准用于|获批用于|可用于|常用于|也用于|主要用于',
+    'active',
+    0.8,
+  ),
+  // `X是D的一线药物`: the disorders stand before the noun cue, the drug earlier.
+  zh('treat', '的(?:一线|二线|首选|标准|主要)(?:药物|用药|治疗药物|疗法|治疗选择|选择)', 'noun-after', 0.75),
   zh('reduce', '减少|降低|减弱|抑制|阻断|阻滞|阻止|削弱|消除|驱散|拮抗|下调|逆转|灭活|降解|损害', 'active', 0.7),
   zh('prevent', '预防|防止|避免', 'active', 0.7),
   zh('drive', '驱动|驱使', 'active', 0.7),
+  zh('mediate', '介导', 'active', 0.7),
   zh(
     'cause',
     // `释放`, `分泌`, `合成`: a structure or a hormone that releases a hormone raises it (`室旁核释放CRH`).
-    '导致|引起|引发|诱导|诱发|触发|造成|促使|致使|启动(?!子)|介导|促成|打开|开启|产生|生成|引致|带来|释放|分泌|合成',
+    '导致|引起|引发|诱导|诱发|触发|造成|促使|致使|启动(?!子)|促成|打开|开启|产生|生成|引致|带来|释放|分泌|合成',
     'active',
     0.7,
   ),
@@ -231,7 +260,8 @@ export const ZH_CUES: Cue[] = [
   zh('marker', '生物标志物|标志物|标志|指标|标记', 'noun-after', 0.6),
   zh(
     'implicate',
-    '参与|涉及|牵涉|是[^，。；]{0,4}(?:基础|根源|原因)|是[^，。；]{1,8}?的(?:核心|主要|关键|重要|共同)?(?:机制|病因|发病机制)',
+    // (`是恐惧反应的核心结构`, `在消退记忆的巩固中起关键作用`: the process inside the cue.)
+    '参与|涉及|牵涉|是[^，。；]{0,4}(?:基础|根源|原因)|是[^，。；]{1,8}?的(?:核心|主要|关键|重要|共同)?(?:机制|病因|发病机制)|是[^，。；]{1,12}?的(?:核心|主要|关键|重要)(?:结构|脑区|区域|环节|部位|节点|枢纽)|在[^，。；]{1,24}?中(?:起|发挥)着?(?:关键|重要|核心|主要|决定性)?(?:的)?作用',
     'active',
     0.6,
   ),
@@ -239,7 +269,7 @@ export const ZH_CUES: Cue[] = [
   zh('encode', '编码|负责|处理|表征', 'active', 0.55),
   zh('determine', '决定|主导|支配|塑造', 'active', 0.6),
   zh('determine', '的(?:主要|关键|重要|核心)?决定因素', 'noun-after', 0.6),
-  zh('depend', '取决于|依赖于|有赖于|受制于', 'active', 0.6),
+  zh('depend', '取决于|依赖于|依赖(?![性于])|有赖于|受制于', 'active', 0.6),
   // `Y的（分子）基础是X`: the basis named after the cue (sides swapped, as `Y取决于X`).
   // (Anchored on the noun, not on `的`: a cue whose first two characters are fixed is tried only there.)
   {
@@ -248,7 +278,7 @@ export const ZH_CUES: Cue[] = [
   },
   zh('predict', '预测|预示', 'active', 0.5),
   zh('reflect', '反映|体现', 'active', 0.5),
-  zh('signature', '以[^，。；]{1,12}?为(?:主要|典型|核心)?特征', 'active', 0.6),
+  zh('signature', '以[^，。；]{1,24}?为(?:主要|典型|核心)?特征', 'active', 0.6),
   zh('measure', '用[^，。；]{1,16}?(?:来)?(?:衡量|评估|测量|量化)', 'active', 0.6),
   { ...zh('symptom', '表现包括|表现有|表现为|症状包括|症状为', 'active', 0.6), nounHead: true },
   zh(
@@ -272,7 +302,13 @@ export const ZH_CUES: Cue[] = [
     0.7,
   ),
   zh('bind', '结合于|的亲和力|亲和力', 'pair', 0.6),
-  zh('contrast', '相比|相较|对比|不同于|区别于|而非|并列|优于|劣于|比[^，。；]{1,12}更', 'pair', 0.6),
+  // (`与X不同，Y…`, `A的疗效与B相当`: the name inside the cue is one side.)
+  zh(
+    'contrast',
+    '相比|相较|对比|不同于|区别于|而非|并列|优于|劣于|比[^，。；]{1,12}更|与[^，。；]{1,16}?(?:不同|相当|相仿|相近|类似)',
+    'pair',
+    0.6,
+  ),
   zh('associate', '相关|有关|关联|联系|影响|改变|描述|调节(?!剂)|调控', 'pair', 0.5),
 ];
 
@@ -294,7 +330,7 @@ export const EN_CUES: Cue[] = [
   // start (each alternative opens with a fixed letter: the scanner indexes cues by their first characters).
   en(
     'treat',
-    'approved (?:for|in)|licensed for|prescribed for|first-line (?:\\w+ )?(?:for|in)|drugs? of choice (?:for|in)|agents? of choice (?:for|in)|treatments? of choice (?:for|in)|useful (?:in|for)|used (?:for|in)|interventions? for|medications? for|helps? (?:people|patients|individuals|those) with|cope with|coping with',
+    'approved (?:for|in)|licensed for|effective (?:drugs?|agents?|treatments?|medications?|options?) for|provid(?:e|es|ed|ing) (?:\\w+ )?relief|prescribed for|first-line (?:\\w+ )?(?:for|in)|drugs? of choice (?:for|in)|agents? of choice (?:for|in)|treatments? of choice (?:for|in)|useful (?:in|for)|used (?:for|in)|interventions? for|medications? for|helps? (?:people|patients|individuals|those) with|cope with|coping with',
     'active',
     0.8,
   ),
@@ -302,22 +338,23 @@ export const EN_CUES: Cue[] = [
   en('respond', 'respond(?:s|ed)? (?:well |best |only )?to', 'active', 0.75),
   en(
     'reduce',
-    'reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)|inhibit(?:s|ed|ing)?|inhibitors? of|antagonists? (?:of|at)|blockers? of|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|attenuat(?:e|es|ed|ing)|diminish(?:es|ed|ing)?|dampen(?:s|ed|ing)?|antagoni[sz](?:e|es|ed|ing)|turns? (?:\\w+ ){0,4}down|explains? away',
+    'reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)|inhibit(?:s|ed|ing)?|inhibitors? of|antagonists? (?:of|at)|blockers? of|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|attenuat(?:e|es|ed|ing)|diminish(?:es|ed|ing)?|dampen(?:s|ed|ing)?|antagoni[sz](?:e|es|ed|ing)|turns? (?:\\w+ ){0,4}down|explains? away|revers(?:e|es|ed|ing)|neutrali[sz](?:e|es|ed|ing)',
     'active',
     0.7,
   ),
   en('reduce', 'degrad(?:e|es|ed|ing)|broken down|breaks? down|inactivat(?:e|es|ed|ing)', 'active', 0.7),
   en('prevent', 'prevent(?:s|ed|ing)?|protect(?:s|ed|ing)? against', 'active', 0.7),
   en('drive', 'driv(?:e|es|en)|drove', 'active', 0.7),
+  en('mediate', 'mediat(?:e|es|ed|ing)', 'active', 0.7),
   en(
     'cause',
-    'caus(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|leads? to|led to|results? in|resulted in|gives? rise to|produc(?:e|es|ed)|elicit(?:s|ed)?|evok(?:e|es|ed)|generat(?:e|es|ed)|mediat(?:e|es|ed)|underl(?:ie|ies|ying)|brings? about|brought about|creat(?:e|es|ed)|seed from which',
+    'caus(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|leads? to|led to|results? in|resulted in|gives? rise to|produc(?:e|es|ed)|elicit(?:s|ed)?|evok(?:e|es|ed)|generat(?:e|es|ed)|underl(?:ie|ies|ying)|brings? about|brought about|creat(?:e|es|ed)|seed from which',
     'active',
     0.7,
   ),
   en(
     'increase',
-    'increas(?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|boost(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|promot(?:e|es|ed|ing)|elevat(?:e|es|ed|ing)|upregulat(?:e|es|ed|ing)|activat(?:e|es|ed|ing)|amplif(?:y|ies|ied)|facilitat(?:e|es|ed)|rais(?:e|es|ed)|potentiat(?:e|es|ed)|crank(?:s|ed)? up',
+    'increas(?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|boost(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|promot(?:e|es|ed|ing)|elevat(?:e|es|ed|ing)|upregulat(?:e|es|ed|ing)|activat(?:e|es|ed|ing)|amplif(?:y|ies|ied)|facilitat(?:e|es|ed)|rais(?:e|es|ed)|potentiat(?:e|es|ed)|crank(?:s|ed)? up|open(?:s|ed|ing)?(?!-)',
     'active',
     0.7,
   ),
@@ -328,7 +365,7 @@ export const EN_CUES: Cue[] = [
     0.7,
   ),
   // A structure or a hormone that releases a hormone raises it (`the PVN releases CRH`).
-  en('cause', 'releas(?:es|ed)|secret(?:e|es|ed)|synthesi[sz](?:e|es|ed)', 'active', 0.7),
+  en('cause', 'releas(?:e|es|ed|ing)|secret(?:e|es|ed|ing)|synthesi[sz](?:e|es|ed|ing)', 'active', 0.7),
   en(
     'risk',
     'risk of|risks? (?:\\w+ )?(?:for|of)|side effects? (?:of|such as)|adverse effects? (?:of|such as)|liability for|potential for',
@@ -351,7 +388,7 @@ export const EN_CUES: Cue[] = [
   ),
   en(
     'depend',
-    'depends? (?:\\w+ly )?(?:up)?on|depended (?:\\w+ly )?(?:up)?on|dependent (?:up)?on|relies (?:\\w+ly )?(?:up)?on|rely (?:up)?on|relied (?:up)?on|hinges? on|is a function of|are a function of',
+    'involv(?:e|es|ing)|requir(?:e|es|ing)|depends? (?:\\w+ly )?(?:up)?on|depended (?:\\w+ly )?(?:up)?on|dependent (?:up)?on|relies (?:\\w+ly )?(?:up)?on|rely (?:up)?on|relied (?:up)?on|hinges? on|is a function of|are a function of',
     'active',
     0.6,
   ),
@@ -367,7 +404,7 @@ export const EN_CUES: Cue[] = [
   en('symptom', 'present(?:s|ed)? with|manifest(?:s|ed)? (?:as|with)', 'active', 0.6),
   en(
     'part',
-    'part of|components? of|constituents? of|subunits? of|elements? of|cornerstone of|subregion of|belongs? to|makes? up|constitut(?:e|es)',
+    'form(?:s|ed|ing)? (?:the )?(?:core|heart|hub|backbone) of|part of|components? of|constituents? of|subunits? of|elements? of|cornerstone of|subregion of|belongs? to|makes? up|constitut(?:e|es)',
     'active',
     0.6,
   ),
@@ -398,7 +435,7 @@ export const EN_CUES: Cue[] = [
   en('act', 'acts? (?:directly |mainly |primarily )?(?:on|at|upon)|acting (?:on|at)', 'active', 0.6),
   en(
     'contrast',
-    'than|compared (?:with|to)|unlike|in contrast (?:to|with)|versus|vs\\.?|rather than|as opposed to|superior to|inferior to',
+    'than|compared (?:with|to)|comparable (?:to|with)|as effective as|unlike|in contrast (?:to|with)|versus|vs\\.?|rather than|as opposed to|superior to|inferior to',
     'pair',
     0.6,
   ),
@@ -412,7 +449,8 @@ export const EN_CUES: Cue[] = [
 
 /** `X-induced Y`: an English modifier cue fused to its subject by a hyphen. */
 export const EN_NP_SUFFIX: [RegExp, Family][] = [
-  [/-(?:induced|evoked|triggered|driven|caused|mediated|elicited)\b/gi, 'cause'],
+  [/-(?:induced|evoked|triggered|driven|caused|elicited)\b/gi, 'cause'],
+  [/-mediated\b/gi, 'mediate'],
   [/-(?:dependent|related|associated|linked)\b/gi, 'associate'],
 ];
 

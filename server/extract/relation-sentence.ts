@@ -55,10 +55,14 @@ export type Emit = (
   negated: boolean,
 ) => void;
 
-const COORD_ZH = /^\s*(?:和|与|及|及其|以及|或|、|和\/或|或者)\s*$/;
+// (`吸入A或静脉注射B`: a route of giving may follow the conjunction.)
+const COORD_ZH = /^\s*(?:和|与|及|及其|以及|或|、|和\/或|或者)\s*(?:静脉注射|肌肉注射|注射|吸入|口服|服用|给予)?\s*$/;
 // `to SSRIs and to clomipramine`: a repeated preposition keeps the coordination.
 const COORD_EN =
-  /^\s*(?:,?\s*and|,?\s*or|,|as well as|and\/or|,\s*and|,\s*or)\s*(?:(?:to|for|in|on|with|by)\s+)?(?:the\s+|even\s+)?$/i;
+  /^\)?\s*(?:,?\s*and|,?\s*or|,|as well as|and\/or|,\s*and|,\s*or)\s*(?:(?:to|for|in|on|with|by)\s+)?(?:the\s+|even\s+)?$/i;
+
+/** `, and ` or ` or ` after the last name of an English list. */
+const EN_LIST_CLOSER = /^,?\s+(?:and|or)\s/i;
 
 export function pick(slot: Slot, cats: readonly Category[]): { key: string; category: Category } | null {
   return slot.concepts.find((c) => cats.includes(c.category)) ?? null;
@@ -74,9 +78,29 @@ export function coordinated(s: Sentence, anchor: Slot, within: Slot[], zh: boole
   const i = within.indexOf(anchor);
   const group = [anchor];
   const coord = zh ? COORD_ZH : COORD_EN;
+  // `A and the tricyclic antidepressant B`: an English class noun just before a name of its kind is part of
+  // that name's phrase; the coordination runs on past it.
+  let link = anchor;
   for (let j = i - 1; j >= 0; j--) {
-    if (!joined(s.text, within[j]!, group[0]!, coord)) break;
-    group.unshift(within[j]!);
+    const x = within[j]!;
+    // (So is a name before its own gloss in brackets: `the rostral ventromedial medulla (RVM)`.)
+    if (
+      !zh &&
+      link === group[0] &&
+      !x.pronoun &&
+      !link.pronoun &&
+      ((link.start - x.end === 1 &&
+        x.concepts[0]!.category === link.concepts[0]!.category &&
+        s.text.charCodeAt(x.end) === 32 &&
+        j > 0) ||
+        (x.concepts[0]!.key === link.concepts[0]!.key && /^\s*\($/.test(s.text.slice(x.end, link.start))))
+    ) {
+      link = x;
+      continue;
+    }
+    if (!joined(s.text, x, link, coord)) break;
+    group.unshift(x);
+    link = x;
   }
   for (let j = i + 1; j < within.length; j++) {
     if (!joined(s.text, group[group.length - 1]!, within[j]!, coord)) break;
@@ -86,7 +110,12 @@ export function coordinated(s: Sentence, anchor: Slot, within: Slot[], zh: boole
   // An English series joined by bare commas is a list only when `and`/`or` closes it (`A, B and C`);
   // else the comma ends a clause (`X reduces A, B raises C`): the group stops at the anchor's side of it.
   const bare = (k: number) => /^\s*,\s*$/.test(s.text.slice(group[k]!.end, group[k + 1]!.start));
-  const closed = group.length > 1 && !bare(group.length - 2);
+  // (`A, B and traumatic nerve injury`: an `and` after the last name closes the list with an item that is no
+  // concept.)
+  const closed =
+    group.length > 1 &&
+    (!bare(group.length - 2) ||
+      EN_LIST_CLOSER.test(s.text.slice(group[group.length - 1]!.end, group[group.length - 1]!.end + 6)));
   if (closed) return group;
   const at = group.indexOf(anchor);
   let from = at;

@@ -37,7 +37,7 @@ import {
   type Holder,
 } from './mentions';
 import { isWhiteSpaceCode } from '../text/whitespace';
-import { namedTargets, readIsa, readMembers, roleTargets } from './class-relations';
+import { namedCauses, namedTargets, readIsa, readMembers, roleTargets, surfaceKey } from './class-relations';
 import { findAnaphors } from './anaphors';
 import { emptyList } from './empty-list';
 import {
@@ -59,7 +59,7 @@ const PERSONAL_SUBJECT =
 // `由`/`被`/`受(到)` before a cue mark its agent; `由于` (because), `经由` (by way of), `被认为` (is thought to),
 // `受体` (receptor) do not.
 const ZH_PASSIVE =
-  /(?<![经理缘])由(?!于|此)|被(?!认为|视为|称为|称作|证明|发现|看作|描述|用来|用于|广泛)|受到|受(?![体试损益者伤限])/g;
+  /(?<![经理缘])由(?!于|此)|被(?!认为|视为|称为|称作|证明|发现|看作|描述|用来|用于|广泛|批准|推荐|获准)|受到|受(?![体试损益者伤限])/g;
 /** A Chinese cleft after a cue: `[决定]Y的(不)是X`, `[导致]Y的正是X`. */
 const ZH_CLEFT = /^([^，。；：,;:]{1,30}?)的(?:主要|正|恰恰|往往|通常|并)?(不是|并非|并不是|是|就是|正是|乃是)/;
 /** `…不是A，而是B`: the clause that corrects a denied cleft. */
@@ -81,6 +81,40 @@ const EN_IN_DISORDER = /^\s+(?:[\w-]+\s+)?in\s+(?:(?:patients|people|individuals
 const OF_PROPERTY: ReadonlySet<Family> = new Set<Family>(['measure', 'signature', 'reflect']);
 /** A copula and a comparative between a clause's subject and `than` (`is more effective for X`). */
 const EN_COMPARATIVE = /^\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:more|less|better|worse|safer|\w{3,}er)\b/i;
+/** `by` after an English participle, past a short phrase of source or place (`synthesised from Z by`). */
+const EN_BY_AGENT = /\s+(?:(?:from|in|at|on|into|within)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+)?by\b/iy;
+/** A verb of the third person singular (`inhibits`, `reduces`), as a cue's first word is written. */
+const EN_SINGULAR_VERB = /^[a-z]+[^s\s]s\b/i;
+/** Between an object and a receptor it is acted on through (`X transmission through the`). */
+const EN_MEANS_TAIL = /^\s+(?:[\w-]+\s+){0,2}?(?:through|via)\s+(?:the\s+|its\s+)?$/i;
+const ACTS_ON: PredicateOption = {
+  predicate: 'interacts_with',
+  subject: ['Intervention', 'Molecule'],
+  object: ['Molecule'],
+};
+const EN_OF_AFTER = /^\s+of\s/;
+const EN_ARTICLE_BEFORE = /\b(?:the|a|an|its|their)\s+$/i;
+/** A name after a noun of blocking or loss (`blockade of`, `loss of the`): the name does not act. */
+const EN_BLOCKED_OF = /\b(?:blockade|inhibition|antagonism|blocking|loss|lack|deletion|knockout)\s+of\s+(?:the\s+)?$/i;
+/** A sentence's leading frame of patients (`For some patients with`, `In people with`). */
+const EN_PATIENT_FRAME =
+  /^\s*(?:for|in|among)\s+(?:\w+\s+){0,2}?(?:patients|people|individuals|adults|children|those)\s+with\s+/i;
+/** Before a participle used as an adjective (`than prolonged acute pain`, `the activated receptor`). */
+const EN_ADJECTIVE_BEFORE = /\b(?:than|a|an|the|of|with|for|from|to|as|its|their)\s+$/i;
+/** A word that opens a phrase or a clause of its own (`by cues in addiction`): what follows is not the agent. */
+const EN_PHRASE_WORD = /\b(?:in|from|at|on|with|for|to|into|within|which|that|who)\b/i;
+/** Cues that may head an English object (`lowers the risk of X`, `a marker of Y`, `part of Z`): no next verb. */
+const OBJECT_NOUN_FAMILIES: ReadonlySet<Family> = new Set<Family>(['risk', 'marker', 'part']);
+const EN_AND_BEFORE = /\b(?:and|or)\s+(?:\w+ly\s+)?$/i;
+/** Between a leading phrase and the main clause's subject (`By preventing X, the drugs`). */
+const EN_MAIN_SUBJECT_GAP = /^[,\s]*(?:the\s+|these\s+|such\s+)?$/i;
+/** `by` and a gerund cue (`by releasing`, `by suppressing`). */
+const EN_BY_GERUND = /\bby\s+[a-z]+ing\b/i;
+/** An English clause that opens with a relative pronoun (`, which also inhibits…`). */
+const EN_RELATIVE_OPENER = /^\s*(?:which|that|who)\b/i;
+const EN_RELATIVE_WORD = /\b(?:which|that|who)\b/gi;
+/** Between a relative clause's antecedent and its pronoun: a gloss in brackets, a comma. */
+const EN_RELATIVE_GAP = /^\)?\s*(?:\([^()]{0,60}\)\s*)?,?\s*$/;
 /** A relative clause between a verb and a noun: the noun belongs to the clause. */
 const EN_RELATIVE = /\b(?:that|which|who|whom|whose|where)\b/i;
 /** A prepositional phrase between a subject's head and a later noun (`serotonin around the cell bodies`). */
@@ -97,6 +131,10 @@ const EN_VERB_OPENER =
 /** Generic cell heads (`…的神经元`): the structure they belong to is what acts. */
 const GENERIC_CELLS = new Set(['concept:neuron', 'concept:cell']);
 const ZH_VP_COORD = /^\s*(?:并且|并|而且|且|又|还)/;
+/** A Chinese clause that lists examples (`如A、B和C`). */
+const ZH_EXAMPLES_CLAUSE = /^\s*(?:例如|比如|诸如|如|包括)/;
+/** A Chinese clause that opens with a preposition of company or comparison (`与阿片类药物合用时`). */
+const ZH_WITH_CLAUSE = /^\s*(?:则|并|而|且)?(?:与|同|跟)/;
 const ZH_PP_FRAME = /在[^，。；]{1,20}?(?:中|时|下|期间)/g;
 /** Words that open a means phrase before a Chinese verb: what stands in it is not the subject. */
 const ZH_MEANS = ['通过', '经由', '借助'];
@@ -146,8 +184,18 @@ export function findRelations(input: RelationInput): RelationOutput {
   const pronounMentions: FoundMention[] = [];
   const headings = input.holders.filter((h) => h.isHeading);
   const sentences = chapterSentences(input, byHolder, headings);
+  // The chapter's names by their surface (made when a sentence first asks): a cause named inside another name.
+  let surfaces: Map<string, { key: string; category: Category }> | undefined;
+  const named = (surface: string) => {
+    if (!surfaces) {
+      surfaces = new Map();
+      for (const m of input.mentions)
+        if (m.via !== 'pronoun') surfaces.set(surfaceKey(m.surface), { key: m.concept, category: m.category });
+    }
+    return surfaces.get(surfaceKey(surface));
+  };
   const emit = relationSink(out, pronounMentions);
-  for (const s of sentences) sentenceRelations(s, sentences, headings, byHolder, emit);
+  for (const s of sentences) sentenceRelations(s, sentences, headings, byHolder, emit, named);
   listParts(sentences, emit);
   headingRelations(headings, sentences, byHolder, out);
   headingPairs(headings, sentences, byHolder, out);
@@ -259,9 +307,12 @@ function sentenceRelations(
   headings: Holder[],
   byHolder: Map<string, FoundMention[]>,
   emit: Emit,
+  named: (surface: string) => { key: string; category: Category } | undefined,
 ): void {
   // A drug named by its target relates two concepts within one name (`CRH1受体拮抗剂`).
   if (s.slots.length) namedTargets(s, byHolder.get(s.holder.key) ?? emptyList(), emit);
+  // `opioid-induced hyperalgesia`: a cause named inside a concept's name.
+  if (s.slots.length) namedCauses(s, named, emit);
   // `A是B的拮抗剂`, `A is an X antagonist`, `A通过B受体…`: a target named by the drug's role.
   if (s.slots.length >= 2) roleTargets(s, byHolder.get(s.holder.key) ?? emptyList(), emit);
   // `X是中重度患者的首选治疗` under a disorder's heading: the treatment's object is the section's disorder.
@@ -282,6 +333,20 @@ function sentenceRelations(
     if (used.has(h.start)) continue;
     // `pain-inhibiting pathways`: a cue fused to a word by a hyphen is a modifier, not a verb.
     if (!zh && s.text[h.start - 1] === '-') continue;
+    // `neurons release dopamine`: the bare `release` is a verb only with its object right after it (not
+    // `glutamate release removes…`).
+    if (!zh && /^release$/i.test(h.text)) {
+      const next = s.slots.find((x) => x.start >= h.end);
+      if (!next || !/^\s+(?:the\s+|a\s+)?$/i.test(s.text.slice(h.end, next.start))) continue;
+    }
+    // `more than prolonged acute pain`: a participle after an article or a preposition is an adjective.
+    if (
+      !zh &&
+      h.cue.voice === 'active' &&
+      /ed$/i.test(h.text) &&
+      EN_ADJECTIVE_BEFORE.test(s.text.slice(Math.max(0, h.start - 8), h.start))
+    )
+      continue;
     // `的急剧增加` is a noun, not a verb with a subject and an object.
     // `一种合成糖皮质激素`: after a classifier the cue is an adjective.
     if (zh && h.cue.voice === 'active' && !h.cue.nounHead && nounUse(s, h.start)) continue;
@@ -304,6 +369,7 @@ function sentenceRelations(
   }
   frameRelations(s, sentences, headings, byHolder, emit);
   genitiveParts(s, emit);
+  if (!zh && s.text.includes('whereas')) contrastedClauses(s, emit);
 }
 
 /** Modifier phrases (`氯胺酮诱导的突触生成`, `ketamine-induced synaptogenesis`); returns the starts of the cues they used. */
@@ -422,7 +488,9 @@ function isExampleEnd(text: string, at: number): boolean {
 function zhPassiveMark(text: string, a: number, cs: number, slots: Slot[]): number {
   const between = text.slice(a, cs);
   let mark = -1;
-  for (const m of execAll(ZH_PASSIVE, between)) {
+  // (Read with the cue's first characters: `被批准用于` is no passive of `批准用于`.)
+  for (const m of execAll(ZH_PASSIVE, text.slice(a, cs + 2))) {
+    if (m.index >= between.length) break;
     const at = a + m.index;
     // A mark inside a name (`腹侧被盖区`) marks nothing.
     if (slots.some((x) => !x.pronoun && x.start <= at && x.end > at)) continue;
@@ -469,13 +537,23 @@ function clauseTopic(s: Sentence, before: Slot[], agent: (x: Slot) => unknown): 
   for (let i = before.length - 1; i >= 0; i--) {
     const x = before[i]!;
     if (x.start >= clauseStart) continue;
+    // A gloss in brackets (`（…, CBT）`) opens no clause of the sentence.
+    if (inBrackets(s.text, x.start, 0)) continue;
     const [xa] = clauseBounds(s.text, x.start, x.end, true);
     clauseStart = xa;
+    // `X，如A、B和C，…`: a clause of examples is no subject; the class before it is.
+    if (ZH_EXAMPLES_CLAUSE.test(s.text.slice(xa, x.start))) continue;
     // A pronoun or a noun anaphor may open a clause as its subject (`同一套系统却…`); a possessive `其` may not.
     const first = before.find((y) => y.start >= xa && (!y.pronoun || s.text.slice(y.start, y.end) !== '其'));
     if (!first) continue;
     const opener = ZH_CLAUSE_OPENER.exec(s.text.slice(xa))![0].length;
-    if (first.start - (xa + opener) <= 1 && agent(first)) return first;
+    if (first.start - (xa + opener) > 1) continue;
+    // `5-羟色胺-去甲肾上腺素再摄取抑制剂文拉法辛…`: a class noun right before a name of its kind; the name is the head.
+    const named = before.find(
+      (y) => y.start === first.end && !y.pronoun && y.concepts[0]!.category === first.concepts[0]!.category,
+    );
+    const head = named && !first.pronoun ? named : first;
+    if (agent(head)) return head;
   }
   return undefined;
 }
@@ -589,6 +667,19 @@ function infinitiveSubject(s: Sentence, a: number, cs: number): Slot | undefined
   return /\bto\s+\w+/.test(s.text.slice(first.end, a)) ? first : undefined;
 }
 
+/**
+ * `Amphetamine enters the terminal and reverses it, releasing dopamine`: an English clause that opens with a
+ * present participle after a comma has the sentence's subject (the name that opens it).
+ */
+function participleSubject(s: Sentence, cue: Cue, a: number, cs: number, ce: number): Slot | undefined {
+  if (a === 0 || s.text.charCodeAt(a - 1) !== 44 || !/^\s*$/.test(s.text.slice(a, cs))) return undefined;
+  if (REVERSED_FAMILIES.has(cue.family) || !/^[a-z]+ing\b/i.test(s.text.slice(cs, ce))) return undefined;
+  const first = s.slots[0];
+  return first && !first.pronoun && first.end < a && SENTENCE_SUBJECT.test(s.text.slice(0, first.start))
+    ? first
+    : undefined;
+}
+
 /** A sticky pattern tried at `at`. */
 function stickyTest(re: RegExp, text: string, at: number): boolean {
   re.lastIndex = at;
@@ -605,6 +696,43 @@ function countWords(text: string, from: number, to: number): number {
     inWord = !space;
   }
   return n;
+}
+
+/** Where the last relative pronoun of `text[a, cs)` stands, or -1. */
+function lastRelative(text: string, a: number, cs: number): number {
+  // (The sentence's relative pronouns are found once: every cue of the sentence asks.)
+  if (text !== relativeText) {
+    relativeText = text;
+    relativeAt = [];
+    for (const m of execAll(EN_RELATIVE_WORD, text)) relativeAt.push(m.index);
+  }
+  let at = -1;
+  for (const x of relativeAt) {
+    if (x >= cs) break;
+    if (x >= a) at = x;
+  }
+  return at;
+}
+let relativeText = '';
+let relativeAt: number[] = [];
+
+/**
+ * The antecedent of an English relative clause whose verb is at `cs`: the name just before its pronoun
+ * (`BDNF, which reduces…`); a clause whose pronoun follows a plain noun (`kinase cascades that strengthen
+ * synapses`) has none among the names.
+ */
+function relativeAntecedent(s: Sentence, relAt: number, o: PredicateOption): Slot | undefined {
+  const x = slotsUpTo(s, relAt).pop();
+  return x && EN_RELATIVE_GAP.test(s.text.slice(x.end, relAt)) && pick(x, o.subject) ? x : undefined;
+}
+
+/** The name just before the relative pronoun that opens an English clause at `a` (`tramadol, which…`). */
+function relativeHead(s: Sentence, a: number, cs: number): Slot | undefined {
+  const m = EN_RELATIVE_OPENER.exec(s.text.slice(a, cs));
+  if (!m) return undefined;
+  const at = a + m[0].length - m[0].trimStart().length;
+  const x = slotsUpTo(s, at).pop();
+  return x && EN_RELATIVE_GAP.test(s.text.slice(x.end, at)) ? x : undefined;
 }
 
 /** `X, a reversible inhibitor of Y,`: a clause that is a noun-phrase appositive speaks of the noun before it. */
@@ -645,6 +773,10 @@ interface CueClause {
   right: Slot[];
   negated: boolean;
   options: PredicateOption[];
+  /** Where the relative pronoun (`which`, `that`) whose clause holds the cue stands, or -1. */
+  relAt: number;
+  /** Whether the subject found is the head of a relative clause before the cue (see cueClause). */
+  fromRelativeHead: boolean;
 }
 
 /**
@@ -663,24 +795,66 @@ function cueClause(s: Sentence, cue: Cue, cs: number, ce: number, carried: LastR
   const zh = s.holder.lang === 'zh';
   const [a, b] = clauseBounds(s.text, cs, ce, zh);
   let left = s.slots.filter((x) => x.end <= cs && x.start >= a);
+  // `the calcium that enters triggers cascades that strengthen synapses`: a verb inside a relative clause has
+  // the clause's own subject or its antecedent, never a name before the relative pronoun.
+  let relAt = zh ? -1 : lastRelative(s.text, a, cs);
+  // `antibodies that neutralise CGRP prevent migraine`: past the verb of a subject relative clause, the main verb
+  // (not coordinated with it) has the relative's antecedent.
+  if (relAt >= 0 && !EN_AND_BEFORE.test(s.text.slice(Math.max(a, cs - 8), cs))) {
+    const verb = cueHits(s).find(
+      (h2) => h2.start > relAt && h2.end <= cs && h2.cue.voice !== 'list' && h2.cue.voice !== 'isa',
+    );
+    if (verb && !s.slots.some((x) => x.start > relAt && x.end <= verb.start)) {
+      left = left.filter((x) => x.end <= relAt);
+      relAt = -1;
+    }
+  }
+  if (relAt >= 0) left = left.filter((x) => x.start > relAt);
   // A name inside the cue's span (`对双相障碍有效`, `turns dopamine down`) stands on its object side.
   let right = s.slots.filter((x) => (x.start >= ce && x.end <= b) || (x.start > cs && x.end < ce));
+  // `，释放的去甲肾上腺素加剧心悸`: a Chinese cue before `的` with no subject of its own is a relative clause; its
+  // object is the noun it describes, not what the main verb does.
+  if (zh && !left.length && s.text[ce] === '的') right = right.filter((x) => x.start <= ce + 3);
+  // `that neutralise CGRP prevent migraine`: an English object stands before the clause's next verb.
+  if (!zh && right.length) {
+    const next = cueHits(s).find(
+      (h2) =>
+        h2.start >= ce &&
+        h2.start < b &&
+        h2.cue.voice === 'active' &&
+        !OBJECT_NOUN_FAMILIES.has(h2.cue.family) &&
+        // (A cue after an article is a noun: `stimulates the release of ACTH`.)
+        !EN_ARTICLE_BEFORE.test(s.text.slice(Math.max(0, h2.start - 6), h2.start)) &&
+        s.text[h2.start - 1] !== '-' &&
+        !s.slots.some((x) => !x.pronoun && x.start <= h2.start && x.end >= h2.end),
+    );
+    if (next) right = right.filter((x) => x.start < next.start);
+  }
+  // `the usual cause of death in overdose`: a noun cue's object follows its `of` closely.
+  if (!zh && EN_OF_AFTER.test(s.text.slice(ce, ce + 4)))
+    right = right.filter((x) => x.start < ce || countWords(s.text, ce, x.start) <= 2);
   // Read again with the names masked when it fires (`米非司酮` holds a `非` that negates nothing).
   const negated = negatedBefore(s.text, a, cs, zh) && negatedBefore(maskedText(s), a, cs, zh);
   let options = FAMILY_OPTIONS[cue.family];
   // `the SNRIs, such as A and B, block…`, `imipramine, tested as…, turned out to relieve…`: a subject
   // separated from its verb by an appositive or a parenthesis.
-  if (!zh && !left.length) {
+  let fromRelativeHead = false;
+  if (!zh && !left.length && (relAt < 0 || relAt === a || EN_RELATIVE_OPENER.test(s.text.slice(a, cs)))) {
     // Only a clause that opens at a comma or a dash, with at most three words before the cue, can follow one.
     const mark = s.text.charCodeAt(a - 1);
+    // (A relative clause, `, which also inhibits…`, speaks of the name just before it, when one stands there.)
     const head =
       (mark === 44 || mark === 0x2014 || mark === 0x2013) && countWords(s.text, a, cs) <= 3
-        ? (appositiveHead(s, a, cs) ?? npAppositiveHead(s, a, cs))
+        ? (relativeHead(s, a, cs) ?? appositiveHead(s, a, cs) ?? npAppositiveHead(s, a, cs))
         : undefined;
+    if (head && relativeHead(s, a, cs) === head) fromRelativeHead = true;
     const found =
-      head ?? (carried ? carriedSubject(s, carried, a, cs, left) : undefined) ?? infinitiveSubject(s, a, cs);
+      head ??
+      (carried ? carriedSubject(s, carried, a, cs, left) : undefined) ??
+      infinitiveSubject(s, a, cs) ??
+      participleSubject(s, cue, a, cs, ce);
     if (found) left = [found];
-  } else if (!zh && carried) {
+  } else if (!zh && carried && relAt < 0) {
     const head = carriedSubject(s, carried, a, cs, left);
     if (head) left = [head];
   }
@@ -700,6 +874,35 @@ function cueClause(s: Sentence, cue: Cue, cs: number, ce: number, carried: LastR
       if (h2.start >= a && h2.cue.voice !== 'list' && h2.cue.voice !== 'isa' && h2.cue.voice !== 'pair') verb = h2;
     }
     if (verb) left = left.filter((y) => y.end <= verb!.start);
+  }
+  // `By preventing X they relieve Y`: a gerund phrase opening the sentence has the main clause's subject.
+  if (!zh && !left.length && a === 0 && /^\s*by\s+$/i.test(s.text.slice(a, cs))) {
+    // (After a comma, the next clause's first name; without one, the first name after the object that a verb
+    // follows: `By preventing X they relieve Y`.)
+    const main = s.slots.find((x) => x.start >= b);
+    const bare = right
+      .slice(1)
+      .find((x) =>
+        cueHits(s).some(
+          (h2) =>
+            h2.start >= x.end && h2.cue.voice === 'active' && /^\s+(?:\w+ly\s+)?$/.test(s.text.slice(x.end, h2.start)),
+        ),
+      );
+    if (bare) {
+      left = [bare];
+      right = right.filter((x) => x.end <= bare.start);
+    } else if (main && EN_MAIN_SUBJECT_GAP.test(s.text.slice(b, main.start))) left = [main];
+  }
+  // `microglia contribute to X by releasing BDNF`: a gerund after `by` has the subject of its clause's verb, not
+  // that verb's object.
+  if (!zh && left.length > 1 && EN_BY_GERUND.test(s.text.slice(Math.max(a, cs - 4), ce))) {
+    let verb: CueHit | undefined;
+    for (const h2 of cueHits(s)) {
+      if (h2.end > cs - 3) break;
+      if (h2.start >= a && h2.cue.voice !== 'list' && h2.cue.voice !== 'isa') verb = h2;
+    }
+    const before = verb ? left.filter((y) => y.end <= verb.start) : [];
+    left = before.length ? before : left.slice(0, 1);
   }
   // `inhibit both isoforms of the enzyme — MAO-A, …`: an object named after a dash or a colon.
   if (!zh && !right.length && /^[—–:]$/.test(s.text[b] ?? '')) {
@@ -735,7 +938,7 @@ function cueClause(s: Sentence, cue: Cue, cs: number, ce: number, carried: LastR
     }
   }
 
-  return { zh, a, b, left, right, negated, options };
+  return { zh, a, b, left, right, negated, options, relAt, fromRelativeHead };
 }
 
 /** A symmetric cue: the nearest fitting concept on each side. */
@@ -761,6 +964,43 @@ function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueC
       .filter((x) => x.end <= a)
       .reverse()
       .slice(0, 1);
+  // `与惊恐障碍不同，GAD…`, `Unlike SSRIs, benzodiazepines…`: a comparison that opens the sentence and closes
+  // its clause has its other side in the subject of the next one.
+  if (cue.family === 'contrast' && !nearLeft.length && after.length === 1) {
+    const next = s.slots.find((x) => x.start >= b);
+    if (next && !next.pronoun && (zh ? /^[，,]\s*$/ : /^,\s*(?:the\s+)?$/i).test(s.text.slice(b, next.start)))
+      after = [after[0]!, next];
+  }
+  // `（A）与阿片类药物或酒精合用时`: the names after `与` are all partners of the sentence's topic.
+  if (zh && (cue.family === 'combine' || cue.family === 'bind') && ZH_WITH_CLAUSE.test(s.text.slice(a, cs))) {
+    const topic = clauseTopic(
+      s,
+      s.slots.filter((x) => x.end <= a),
+      (x) => !x.pronoun || x.concepts.length > 0,
+    );
+    if (topic && nearLeft.length)
+      for (const x of coordinated(s, nearLeft[nearLeft.length - 1]!, left, zh)) {
+        const opt = options.find((o) => pick(topic, o.subject) && pick(x, o.object));
+        if (opt) out.push({ subj: topic, obj: x, option: opt, confidence: cue.confidence - 0.1, negated });
+      }
+    return out;
+  }
+  // `苯二氮䓬类，如A和B，结合于GABA-A受体`: a binding clause without its own subject binds the sentence's topic.
+  if (
+    zh &&
+    (cue.family === 'bind' || cue.family === 'combine') &&
+    !nearLeft.length &&
+    after.length &&
+    a > 0 &&
+    /^\s*$/.test(s.text.slice(a, cs))
+  ) {
+    const topic = clauseTopic(
+      s,
+      s.slots.filter((x) => x.end <= a),
+      (x) => options.some((o) => pick(x, o.subject) && pick(after[0]!, o.object)),
+    );
+    if (topic) nearLeft = [topic];
+  }
   // `A is more effective than B`, `it is safer for X than B`: the comparison is between the clause's
   // subject and what follows `than`, not the nearest name.
   if (!zh && cue.family === 'contrast' && left.length > 1 && EN_COMPARATIVE.test(s.text.slice(left[0]!.end, cs)))
@@ -770,7 +1010,7 @@ function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueC
   if (nearLeft.length && headRight) pairs.push([nearLeft[0]!, headRight]);
   // `A or B together with C`, `A和B联合C`: each coordinated name on the left is paired.
   const partners =
-    cue.family === 'combine' && nearLeft.length && headRight && (zh || !nearLeft[0]!.pronoun)
+    (cue.family === 'combine' || cue.family === 'bind') && nearLeft.length && headRight && (zh || !nearLeft[0]!.pronoun)
       ? coordinated(s, nearLeft[0]!, zh ? left : slotsUpTo(s, cs), zh).filter(
           (x) =>
             x !== nearLeft[0] &&
@@ -819,6 +1059,7 @@ function readDirectedCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: 
   // Passive voice: `Y由X介导`, `Y被X阻断`, `Y受X驱动`, `Y is induced by X`.
   let passive = false;
   let passiveMark = -1;
+  let byEnd = -1;
   if (zh) {
     passiveMark = zhPassiveMark(s.text, a, cs, s.slots);
     passive = passiveMark >= 0 && left.length >= 1;
@@ -826,7 +1067,11 @@ function readDirectedCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: 
     if (passive && REVERSED_FAMILIES.has(cue.family) && !left.some((x) => x.start > passiveMark)) passive = false;
   } else {
     const aux = /\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:\w+ly\s+)?$/i.test(s.text.slice(a, cs));
-    const by = /^\s+by\b/i.test(s.text.slice(ce, ce + 4));
+    // `Y is synthesised from Z by X`: the agent may follow a short phrase of source or place.
+    EN_BY_AGENT.lastIndex = ce;
+    const byPhrase = EN_BY_AGENT.exec(s.text);
+    const by = byPhrase !== null && ce + byPhrase[0].length <= b;
+    if (by) byEnd = ce + byPhrase[0].length;
     // `…are repackaged or degraded by MAO`: a participle with its agent is passive without its auxiliary.
     passive = by && (aux || /(?:ed|en|wn)$/i.test(s.text.slice(cs, ce)));
     // `how much of X is blocked at…`: a passive without its agent relates nothing.
@@ -844,8 +1089,14 @@ function readDirectedCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: 
     // `罹患抑郁症和PTSD的易感性`: the coordinated objects share the cue; the subject stands before them all.
     const objs = coordinated(s, obj, s.slots, zh);
     const objIdx = s.slots.indexOf(objs[0]!);
-    const subjCands = s.slots.slice(0, objIdx).reverse();
+    // (Not the object's own name before its gloss: `认知行为治疗（…, CBT）的核心成分`.)
+    const subjCands = s.slots
+      .slice(0, objIdx)
+      .reverse()
+      .filter((x) => x.pronoun || x.concepts[0]!.key !== obj.concepts[0]!.key);
     for (const o of options) {
+      // (A part named by its noun, `Y的成分`, is a part: the reading of a structure's role is for verbs.)
+      if (cue.family === 'part' && o.predicate !== 'part_of') continue;
       if (!pick(obj, o.object)) continue;
       const subj = subjCands.find((x) => pick(x, o.subject));
       if (subj)
@@ -874,7 +1125,14 @@ function readDirectedCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: 
         ? s.slots.filter((x) => x.start > ce && x.start <= ce + 3)
         : left.filter((x) => x.end <= passiveMark);
   } else if (passive) {
-    subjSide = right;
+    // The agent stands in the `by` phrase (`excited by large Aβ fibres`), not further on (`the relief produced by
+    // positive expectation all recruit this pathway`).
+    subjSide = right.filter(
+      (x) =>
+        x.start >= byEnd &&
+        countWords(s.text, byEnd, x.start) <= 3 &&
+        !EN_PHRASE_WORD.test(s.text.slice(byEnd, x.start)),
+    );
     objSide = left;
   } else {
     subjSide = left;
@@ -901,7 +1159,7 @@ function readDirectedCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: 
 /** The readings of a directed cue under one predicate option, added to `out`. */
 function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): void {
   const { s, cue, cs, ce, passive, reversed, subjSide, objSide } = directed;
-  const { zh, a, b, right, negated } = directed.clause;
+  const { zh, a, b, left, right, negated, relAt, fromRelativeHead } = directed.clause;
   const subjects = subjSide.filter((x) => pick(x, o.subject));
   // `其` before a noun is a possessive (`导致其漂移`: its drift), never the object itself.
   // An English possessive (`reduce its conversion`) names its antecedent only, whatever fits otherwise.
@@ -933,6 +1191,12 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
     const plain = objects.length > 1 ? objects.filter((x, k) => k === 0 || !inBrackets(s.text, x.start, ce)) : objects;
     obj = passive ? plain[plain.length - 1] : lastBeforeNextCue(s, plain, ce);
   } else obj = subjIsLeft ? objects[0] : objects[objects.length - 1];
+  // `interneurons in the dorsal horn are excited by X`: a prepositional phrase modifies the passive's patient.
+  if (!zh && passive && obj) {
+    let k = objects.indexOf(obj);
+    while (k > 0 && EN_PP_GAP.test(s.text.slice(objects[k - 1]!.end, objects[k]!.start))) k--;
+    obj = objects[k];
+  }
   // `降低GR对皮质醇的敏感性`: in `A对B的…` the phrase is about A.
   if (zh && obj && !passive) {
     const k = objects.indexOf(obj);
@@ -964,9 +1228,16 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
   if (reversed) {
     subj = subjects[0];
     obj = objects[objects.length - 1];
+    // `依赖杏仁核中的突触可塑性`: the head of a Chinese phrase is its last name.
+    if (zh && subj) {
+      const k = subjects.indexOf(subj);
+      const next = subjects[k + 1];
+      if (next && /^(?:中|内|里)?的$/.test(s.text.slice(subj.end, next.start))) subj = next;
+    }
   }
   let conf = cue.confidence;
   let fromTopic = false;
+  let fromRelative = fromRelativeHead && subj === left[0];
   // `是驱动侵入性思维的CSTC回路`: after a copula, a clause with no subject whose objects end in `的` and a
   // noun is a relative clause; that noun is its subject.
   if (zh && !subj && !passive && !reversed && /(?:是|为|即|成为)\s*$/.test(s.text.slice(a, cs))) {
@@ -994,7 +1265,7 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
     const inPP = (x: Slot) => {
       const [xa] = clauseBounds(s.text, x.start, x.end, zh);
       // (`使X变得…`, `让X…`: a causative's X is its object, not the subject carried on.)
-      return zh && /^(?:[向对在从于给把将被使让令]|并?使)/.test(s.text.slice(xa).trimStart());
+      return zh && /^(?:[向对在从于给把将被使让令与同跟]|并?使)/.test(s.text.slice(xa).trimStart());
     };
     const agent = (x: Slot) =>
       !inPP(x) &&
@@ -1006,10 +1277,10 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
       ? undefined
       : zh
         ? topicOf(s, before, inPP, agent, o, s.text.slice(a, cs))
-        : /^\s*(?:which|that|who)\b/i.test(s.text.slice(a, cs)) ||
-            /,\s*(?:which|that)\s+$/i.test(s.text.slice(0, cs).slice(-20))
-          ? [...before].reverse().find((x) => pick(x, o.subject))
+        : relAt >= 0
+          ? relativeAntecedent(s, relAt, o)
           : undefined;
+    fromRelative = subj !== undefined && !zh;
     conf -= 0.15;
   }
   // `N3期：…，以δ波为特征`: a Chinese clause without the side a swapped cue names first speaks of the
@@ -1020,6 +1291,13 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
       obj = head;
       conf -= 0.15;
     }
+  }
+  // `For patients with refractory D, X provides relief`: a treatment without its object treats the disorder of
+  // the sentence's leading frame.
+  if (!zh && subj && !obj && cue.family === 'treat' && !passive && !reversed) {
+    const frame = EN_PATIENT_FRAME.exec(s.text);
+    const d = frame ? s.slots.find((x) => x.start >= frame[0].length && x.end <= a && !x.pronoun) : undefined;
+    if (d && pick(d, o.object) && !/[,;]/.test(s.text.slice(frame![0].length, d.start))) obj = d;
   }
   if (!subj || !obj || subj === obj) return;
   // A long gap between a side and the cue weakens the reading.
@@ -1032,12 +1310,27 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
     ? s.slots
     : zh
       ? subjSide
-      : subjSide === right
+      : subjSide === right || (passive && !reversed)
         ? slotsFrom(s, ce)
         : slotsUpTo(s, cs);
   const objs = coordinated(s, obj, objScope, zh).filter((x) => pick(x, o.object));
   // `…inhibits Y, and it also releases Z`: an English pronoun opening its clause coordinates with nothing.
-  const subs = !zh && subj.pronoun ? [subj] : coordinated(s, subj, subScope, zh).filter((x) => pick(x, o.subject));
+  // (`A, a partial agonist, and B, which inhibits…`: a relative clause with a singular verb is B's alone.)
+  const subs =
+    !zh && (subj.pronoun || (fromRelative && EN_SINGULAR_VERB.test(s.text.slice(cs, ce))))
+      ? [subj]
+      : coordinated(s, subj, subScope, zh).filter((x) => pick(x, o.subject));
+  // `X acts on A, and B inhibits Y`: a name that is the object of an earlier verb is no partner of the subject.
+  if (!zh && subs.length > 1 && subjIsLeft && !reversed && subs[0]!.end <= a) {
+    const first = subs[0]!;
+    const [fa] = clauseBounds(s.text, first.start, first.end, false);
+    if (
+      cueHits(s).some(
+        (h2) => h2.start >= fa && h2.end <= first.start && h2.cue.voice !== 'list' && h2.cue.voice !== 'isa',
+      )
+    )
+      subs.splice(0, subs.length, ...subs.filter((x) => x.start >= a));
+  }
   // `A、B等X类药物作用于…`: the examples named before their class share what the class does.
   if (zh && !passive && !reversed && subj.end <= cs && subj.start >= 2 && isExampleEnd(s.text, subj.start)) {
     const k = s.slots.indexOf(subj);
@@ -1046,10 +1339,50 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
       for (const x of coordinated(s, last, s.slots, zh)) if (pick(x, o.subject) && !subs.includes(x)) subs.push(x);
   }
   // (A pronoun whose fitting antecedent is the other side itself relates nothing: the next option may.)
-  for (const x of subs)
+  for (const x of subs) {
+    // `blockade of H1 receptors causes sedation`: what is blocked takes part in the effect; it does not cause it.
+    const blocked =
+      !zh &&
+      (o.predicate === 'causes' || o.predicate === 'increases') &&
+      x.end <= cs &&
+      EN_BLOCKED_OF.test(s.text.slice(Math.max(0, x.start - 24), x.start));
     for (const y of objs)
-      if (x !== y && pick(x, o.subject)!.key !== pick(y, o.object)!.key)
-        out.push({ subj: x, obj: y, option: o, confidence: conf, negated });
+      if (x !== y && pick(x, o.subject)!.key !== pick(y, o.object)!.key) {
+        if (!blocked) out.push({ subj: x, obj: y, option: o, confidence: conf, negated });
+        else if (pick(x, IMPLICATED.subject) && pick(y, IMPLICATED.object))
+          out.push({ subj: x, obj: y, option: IMPLICATED, confidence: conf - 0.1, negated });
+      }
+  }
+  // `noradrenaline inhibits X through α2-adrenergic receptors`: a receptor in a means phrase after the object is
+  // what the subject acts on.
+  if (!zh && out.length && !passive && !reversed) {
+    const last = objs[objs.length - 1]!;
+    const r = s.slots.find((x) => x.start > last.end && x.start - last.end <= 60);
+    if (
+      r &&
+      !r.pronoun &&
+      r.end <= b &&
+      EN_MEANS_TAIL.test(s.text.slice(last.end, r.start)) &&
+      /receptor/i.test(s.text.slice(r.start, r.end))
+    )
+      for (const x of subs)
+        if (pick(x, ACTS_ON.subject) && pick(r, ACTS_ON.object))
+          out.push({ subj: x, obj: r, option: ACTS_ON, confidence: conf - 0.1, negated });
+  }
+  // `减轻D中的X`: a drug that relieves a sign of a disorder in that disorder treats it.
+  if (zh && out.length && RELIEVING.has(cue.family) && o.predicate !== 'risk_of') {
+    const first = objs[0]!;
+    const d = [...s.slots].reverse().find((x) => x.end <= first.start && x.start >= ce);
+    if (
+      d &&
+      !d.pronoun &&
+      d !== first &&
+      pick(d, TREATS.object) &&
+      /^(?:中|时|期间)的[^，。；,;]*$/.test(s.text.slice(d.end, first.start))
+    )
+      for (const x of subs)
+        if (pick(x, TREATS.subject)) out.push({ subj: x, obj: d, option: TREATS, confidence: conf - 0.1, negated });
+  }
   // `A lowers X in D`, `A reduces X in patients with D`: a drug that relieves a sign of a disorder in
   // that disorder treats it.
   if (!zh && out.length && RELIEVING.has(cue.family) && o.predicate !== 'risk_of') {
@@ -1137,17 +1470,35 @@ function frameRelations(
 
   // `在D中，是…C；在D2中，是…C2`: each frame clause group implicates its last structure.
   // (Or when the previous sentence of the paragraph shows a sign: asked only when it matters.)
-  if (zh && (dysHere.length || (prev !== null && testOnce(dysRe, prev.text)))) {
+  // (`在惊恐发作中，蓝斑的神经元被强烈激活`: a structure activated in a disorder is a sign of its own.)
+  // (The activation sign is looked for only where a frame may open: at the start or after a semicolon.)
+  const framed = zh && (ZH_FRAME_START.test(s.text) || s.text.includes('；') || s.text.includes(';'));
+  if (
+    zh &&
+    (dysHere.length || (framed && testOnce(ZH_ACTIVATED, s.text)) || (prev !== null && testOnce(dysRe, prev.text)))
+  ) {
     let start = 0;
     for (const part of s.text.split(/[；;]/)) {
       const end = start + part.length;
       const frame = /^\s*在(.{1,30}?)中[，,]/.exec(part);
       if (frame) {
         const fd = disorders.filter((x) => x.start >= start && x.end <= start + frame[0].length);
+        // (Without a sign of dysfunction, only the clause that says what is activated.)
+        const act = dysHere.length ? null : ZH_ACTIVATED.exec(part);
+        const until = act ? start + act.index + act[0].length : end;
         const structs = s.slots.filter(
-          (x) => x.start >= start + frame[0].length && x.end <= end && pick(x, IMPLICATED.subject),
+          (x) => x.start >= start + frame[0].length && x.end <= until && pick(x, IMPLICATED.subject),
         );
-        const head = structs[structs.length - 1];
+        let head = structs[structs.length - 1];
+        // `蓝斑的去甲肾上腺素能神经元`: the cells of a structure stand for that structure.
+        const owner = structs[structs.length - 2];
+        if (
+          head &&
+          owner &&
+          s.text.slice(owner.end, head.start) === '的' &&
+          /(?:神经元|细胞)$/.test(s.text.slice(head.start, head.end))
+        )
+          head = owner;
         if (head) for (const d of fd) emit(s, head, d, IMPLICATED, `在…中`, 0.6, false);
       }
       start = end + 1;
@@ -1171,6 +1522,11 @@ function frameRelations(
   for (const m of dysHere) {
     const cs = m.index;
     const ce = cs + m[0].length;
+    // `hyperalgesia, an exaggerated response to…`: a sign in a disorder's appositive defines that disorder.
+    if (!zh) {
+      const d = disorders.filter((x) => x.end <= cs).pop();
+      if (d && EN_DEFINING_APPOSITIVE.test(s.text.slice(d.end, cs))) continue;
+    }
     // In Chinese, a disorder of this sentence is in view only in the sign's own clause (the next clause
     // often turns to other disorders: `…减弱的状态，那么其他精神疾病…`).
     let view = inView;
@@ -1201,6 +1557,30 @@ function frameRelations(
     const target = zh ? (before ?? after) : (after ?? before);
     if (!target) continue;
     for (const x of view) emit(s, target, x, IMPLICATED, m[0], 0.55, false);
+  }
+}
+
+/** A disorder's appositive up to a sign (`, an exaggerated`). */
+const EN_DEFINING_APPOSITIVE = /^\s*,\s*(?:an?|the)\s+(?:\w+ly\s+)?$/i;
+/** A structure activated beyond the usual (`被强烈激活`, `活动增强`). */
+const ZH_FRAME_START = /^\s*在/;
+const ZH_ACTIVATED = /被[^，。；]{0,4}激活|(?:活动|活性|兴奋性)(?:显著)?(?:增强|升高)/;
+
+const WHEREAS = /,\s*whereas\s+(?:the\s+)?/g;
+
+/**
+ * `A mainly lowers the threshold, whereas B raises the gain`: the subjects of two clauses set against each other
+ * by `whereas` are contrasted (when they are of one kind).
+ */
+function contrastedClauses(s: Sentence, emit: Emit): void {
+  const first = s.slots[0];
+  if (!first || first.pronoun || !SENTENCE_SUBJECT.test(s.text.slice(0, first.start))) return;
+  for (const m of execAll(WHEREAS, s.text)) {
+    const at = m.index + m[0].length;
+    const second = s.slots.find((x) => x.start >= at);
+    if (!second || second.pronoun || second.start !== at) continue;
+    const option = FAMILY_OPTIONS.contrast.find((o) => pick(first, o.subject) && pick(second, o.object));
+    if (option) emit(s, first, second, option, 'whereas', 0.55, false);
   }
 }
 
