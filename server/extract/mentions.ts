@@ -284,6 +284,12 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   // Matching key → concept key, for forms the chapter itself gives (link texts, defined terms, glosses).
   const localForms = new Map<string, string>();
   const entryToVocab = new Map<string, string>();
+  /**
+   * Matching keys of abbreviations the chapter defines for another concept than the vocabulary's
+   * (`惊恐障碍（Panic Disorder, PD）` where the vocabulary's PD is Parkinson's disease): in this chapter the
+   * abbreviation means what the chapter says, and the vocabulary's match of it is refused.
+   */
+  const redefined = new Set<string>();
 
   /** The concept key a term stands for: the vocabulary's when it knows any of its forms, else a local one. */
   const resolveTerm = (forms: string[]): string | null => {
@@ -334,7 +340,16 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
     for (const f of usable) {
       term.forms.add(f);
       const k = matchKey(f);
-      // A form keeps the first concept that claimed it; the vocabulary's forms are never taken over.
+      // A form keeps the first concept that claimed it; the vocabulary's forms are never taken over, but
+      // for an abbreviation the chapter itself defines.
+      if (origin === 'defined' && isAbbr(f) && !localForms.has(k) && vocab.byKey.get(k)?.key !== key) {
+        // (Only an abbreviation: a vocabulary name written in capitals, `NKCC1`, means the same everywhere.)
+        const ref = vocab.byKey.get(k);
+        if (ref?.kind === 'abbreviation' && f.normalize('NFKC') === ref.form) {
+          localForms.set(k, key);
+          redefined.add(k);
+        }
+      }
       if (!localForms.has(k) && !vocab.byKey.has(k)) localForms.set(k, key);
       if (!isAbbr(f) && !term.labels[langOf(f)]) term.labels[langOf(f)] = simplifiedOf(f);
     }
@@ -464,6 +479,8 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   const takeVocab = (i: number, cands: Candidate[], hs: number, he: number, ref: FormRef): boolean => {
     const m = keys[i]!;
     if (!boundaryOk(m, hs, he, bounds[i]!)) return false;
+    if (redefined.size && redefined.has(m.text.slice(hs, he))) return false;
+    if (afterNon(m.text, hs)) return false;
     const [s, e] = originalRange(m, hs, he);
     if (ref.kind === 'abbreviation' && holders[i]!.text.slice(s, e).normalize('NFKC') !== ref.form) return false;
     cands.push({ start: s, end: e, concept: ref.key, via: 'vocabulary', fixed: false });
@@ -538,7 +555,7 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
     if (!matcher.size) return out;
     const m = keys[i]!;
     matcher.searchLongestInWords(m.text, (hs, he, concept) => {
-      if (!boundaryOk(m, hs, he, bounds[i]!)) return false;
+      if (!boundaryOk(m, hs, he, bounds[i]!) || afterNon(m.text, hs)) return false;
       const [s, e] = originalRange(m, hs, he);
       const term = local.get(concept)!;
       const via = term.origin === 'glossary' ? 'glossary' : term.origin === 'rule' ? 'rule' : 'defined';
@@ -849,6 +866,14 @@ function gluedModifier(h: Holder, c: Candidate, chosen: Candidate[], catOf: (key
 const STRADDLE = new Set(['剂量', '药量', '症状', '病理', '病人', '性质']);
 /** Their first characters (a match ending on any other is not looked up). */
 const STRADDLE_FIRST = new Set([...STRADDLE].map((w) => w.charCodeAt(0)));
+
+/**
+ * Whether the key text has `non` as a word right before `at` (`non-cancer pain`: a hyphen is a space in a
+ * key): what follows is named to be excluded, and a vocabulary term there (`cancer pain`) is not mentioned.
+ */
+function afterNon(key: string, at: number): boolean {
+  return at >= 4 && key.startsWith('non ', at - 4) && (at === 4 || !isKeyWordCode(key.charCodeAt(at - 5)));
+}
 
 /** What boundaryOk asks jieba: whether a word boundary falls at an offset of the holder's text. */
 interface BoundaryTest {

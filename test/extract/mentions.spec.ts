@@ -81,6 +81,31 @@ describe('defined terms', () => {
     expect([...b.concepts.values()].some((c) => c.aliases.includes('ACGx'))).toBe(false);
   });
 
+  it("let the chapter's own definition of an abbreviation win over the vocabulary's", () => {
+    // The vocabulary's PD is Parkinson's disease; a chapter that defines PD means its own term by it.
+    const defined = en('Panic disorder (PD) begins in early adulthood. PD responds to SSRIs.').result;
+    const panic = defined.concepts.get(nodeKey.concept('panic-disorder'))!;
+    expect(panic.aliases).toContain('PD');
+    expect(panic.mentionCount).toBe(2);
+    expect(defined.concepts.has(nodeKey.concept('parkinsons-disease'))).toBe(false);
+    const zhDefined = zh('**惊恐障碍**（Panic Disorder, PD）常伴广场恐惧。PD 患者对二氧化碳敏感。').result;
+    expect(zhDefined.concepts.get(nodeKey.concept('panic-disorder'))!.mentionCount).toBe(2);
+    expect(zhDefined.concepts.has(nodeKey.concept('parkinsons-disease'))).toBe(false);
+    // Without a definition the vocabulary's meaning stands.
+    expect(en('PD causes a resting tremor.').result.concepts.has(nodeKey.concept('parkinsons-disease'))).toBe(true);
+  });
+
+  it('do not find a term inside `non-…` (non-cancer pain is no cancer pain)', () => {
+    const { result } = en('Opioids are used for chronic non-cancer pain. Cancer pain often needs them too.');
+    const surfaces = result.mentions.map((m) => m.attributes.surface.toLowerCase());
+    expect(surfaces.filter((x) => x === 'cancer pain')).toEqual(['cancer pain']);
+    expect(result.mentions.find((m) => m.attributes.surface === 'Cancer pain')).toBeDefined();
+    // Nor its parts: the first sentence mentions opioids and pain, and no cancer.
+    const first = result.mentions.find((m) => m.attributes.surface === 'Opioids')!.claim;
+    const inFirst = result.mentions.filter((m) => m.claim === first).map((m) => m.attributes.surface);
+    expect(inFirst).toEqual(['Opioids', 'pain']);
+  });
+
   it('take a quoted hypothesis of a disorder as a concept, not other quoted phrases', () => {
     const { concepts } = en('This is the "chaotic gating" hypothesis of psychosis. It is a "bridge to safety".');
     expect(concepts.has('chaotic gating')).toBe(true);
