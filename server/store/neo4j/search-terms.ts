@@ -3,7 +3,8 @@
  * queries/search-index.ts (shared with the embedded store), applied to a candidate set that holds every
  * node the ranking could accept. Claims and concepts carry `_terms`, their tokens as the ranking splits
  * them (queries/text.ts: words, and Han runs as bigrams plus the run's last character, so that a single
- * character is a prefix query), indexed by a whitespace full-text index; one Lucene query then matches:
+ * character is a prefix query; a claim's as one space-separated string, a concept's as a list, which the
+ * writer appends to), indexed by a whitespace full-text index; one Lucene query then matches:
  *
  *  - the substring tiers (exact, prefix, word start, substring): the query's tokens in the text, the
  *    first word possibly the end of a longer word (`*w`), the last one possibly the start of one (`w*`),
@@ -32,11 +33,16 @@ function termsOf(normalized: string, into: Set<string>): void {
   }
 }
 
-/** `_terms` of a claim, from its simplified text (`normText`), folded as the ranking folds it. */
-export function claimTerms(normText: string): string[] {
+/**
+ * `_terms` of a claim, from its simplified text (`normText`), folded as the ranking folds it: one string,
+ * the tokens separated by spaces. No token holds whitespace, so the whitespace analyzer gives back exactly
+ * these tokens, as it would from a list of them (the candidate queries have no phrases, which would see
+ * the difference); one string per claim is much cheaper to send and store than a list of a few dozen.
+ */
+export function claimTerms(normText: string): string {
   const terms = new Set<string>();
   termsOf(foldText(normText), terms);
-  return [...terms];
+  return [...terms].join(' ');
 }
 
 /** `_terms` of a concept: the tokens of all its names. */

@@ -21,7 +21,17 @@
  *      again for every new combination of list-parameter sizes, and this one is large. The chapters' own
  *      rows in it (ownRows: documents, sections, claims and the edges they start, Contribution nodes)
  *      depend on the group alone: the store builds the next group's while the server runs this WRITE.
- *      Claims and their edges travel as lists of values in a fixed column order (Columns), not as maps.
+ *      Claims, the edges they start and the shared edges travel as lists of values in a fixed column order
+ *      (Columns), not as maps.
+ *
+ * The lists that only grow are rewritten whole by every group that extends them: over an ingest of 2,000
+ * chapters (46 groups) about 3.9 M concept-list and 3.6 M evidence entries are written again. In A/B runs
+ * (scripts/bench/neo4j-ingest.ts) the same code appending neither a concept's documents nor an edge's
+ * evidence and cues took the server's query threads from 35.7-36.2 to 29.4 s, its GC from 3.9-4.4 to
+ * 2.2-2.3 s and the ingest from 84-86 to 67-76 s; leaving out the documents alone made no measurable
+ * difference, so the edges' lists are the cost. They are still stored lists for now: a layout that never
+ * rewrites them must still answer `r.evidence` as the reads and users' Cypher (README) see it.
+ * CONCEPT_UPDATE at least reads each stored list once per update, not once per added entry.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { CATEGORIES, type ConceptAttributes, type SourceAttributes } from '../../model/types';
@@ -166,34 +176,29 @@ function conceptUpdate(id: string, stored: Props, merged: ConceptAttributes): Pr
   };
 }
 
-const CONCEPT_APPEND = [
-  ...CONCEPT_LISTS.map((k) => `n.${k} = n.${k} + [x IN row.add.${k} WHERE NOT x IN n.${k}]`),
-  'n.mentionCount = n.mentionCount + row.add.mentionCount',
-  `n.${INTERNAL.terms} = n.${INTERNAL.terms} + [x IN row.add.terms WHERE NOT x IN n.${INTERNAL.terms}]`,
-].join(', ');
+/**
+ * Updates the concept `n` from `row` (conceptUpdate): the scalar fields, then each list extended by the
+ * additions it does not hold yet. The stored lists are read once, into `old`: in `NOT x IN n.documents`
+ * Cypher reads (and decodes) the stored list again for every `x`, which for a concept named in every
+ * chapter cost a group's additions times the list's length.
+ */
+const CONCEPT_UPDATE = `WITH n, row, n {${[...CONCEPT_LISTS, INTERNAL.terms].map((k) => `.${k}`).join(', ')}} AS old
+  SET n += row.scalars, ${[
+    ...CONCEPT_LISTS.map((k) => `n.${k} = old.${k} + [x IN row.add.${k} WHERE NOT x IN old.${k}]`),
+    'n.mentionCount = n.mentionCount + row.add.mentionCount',
+    `n.${INTERNAL.terms} = old.${INTERNAL.terms} + [x IN row.add.terms WHERE NOT x IN old.${INTERNAL.terms}]`,
+  ].join(', ')}`;
 
 function edgeProps(m: Merged<EdgeKind>): Props {
   return encodeAttributes(m.value.attributes);
 }
 
-/**
- * Appending new chapters' version of an edge to the stored one: model/merge.ts `mergeRelation` /
- * `mergeCoMention` reduced to list appends, sums, max and and — evidence holders belong to one chapter
- * each, so two chapters' lists never overlap. A relation's cues are padded to its evidence, as
- * mergeRelation pads them.
- */
-const APPEND: Record<'relation' | 'co_mention', string> = {
-  relation: `r.evidence = r.evidence + row.props.evidence, r.cues = r.cues + coalesce(row.cues, row.props.cues),
-    r.confidence = CASE WHEN row.props.confidence > r.confidence THEN row.props.confidence ELSE r.confidence END,
-    r.hedged = r.hedged AND row.props.hedged, r.negated = r.negated AND row.props.negated`,
-  co_mention: `r.weight = r.weight + row.props.weight, r.evidence = r.evidence + row.props.evidence`,
-};
-
-function appendRow(s: number, t: number, m: Merged<EdgeKind>): Props {
-  const row: Props = { s, t, props: edgeProps(m) };
+function appendRow(s: number, t: number, m: Merged<EdgeKind>): unknown[] {
   const a = m.value.attributes;
-  if (a.kind === 'relation' && a.cues.length !== a.evidence.length)
-    row.cues = a.evidence.map((_, i) => a.cues[i] ?? '');
+  const row = SHARED_EDGE_COLUMNS[a.kind].row(edgeProps(m), s, t);
+  // A relation's cues as appended: padded to its evidence, as mergeRelation pads them (null: as they are).
+  if (a.kind === 'relation')
+    row.push(a.cues.length !== a.evidence.length ? a.evidence.map((_, i) => a.cues[i] ?? '') : null);
   return row;
 }
 
@@ -603,7 +608,7 @@ export async function writeGroup(
     const body =
       kind === 'replace'
         ? `MATCH (n:${CONCEPT} {id: row.id}) SET n = row.props`
-        : `MATCH (n:${CONCEPT} {id: row.id}) SET n += row.scalars, ${CONCEPT_APPEND}`;
+        : `MATCH (n:${CONCEPT} {id: row.id}) ${CONCEPT_UPDATE}`;
     run(`UNWIND $rows AS row ${body}${relabel}`, { rows: list });
   }
   // The new versions' own nodes, and the edges they start (ownRows, built before the transaction when the
@@ -654,8 +659,8 @@ export interface OwnRows {
   sids: string[];
   doc: Props[];
   sec: Props[];
-  /** Rows of each of SECTION_EDGES. */
-  edges: Props[][];
+  /** Rows of each of SECTION_EDGES (see SECTION_EDGE_COLUMNS). */
+  edges: unknown[][][];
   claims: unknown[][];
   contributions: Props[];
 }
@@ -697,7 +702,8 @@ export function ownRows(group: WriteGroup): OwnRows {
       const i = SECTION_EDGES.findIndex(([type, from, to]) => type === g.type && from === g.from && to === g.to);
       if (i < 0) throw new Error(`neo4j store: a section starts an unexpected edge ${g.type}>${g.to}`);
       const rows = own.edges[i]!;
-      for (const r of g.rows) rows.push({ s: slotOf(g.from, r.s), t: slotOf(g.to, r.t), props: r.props });
+      const cols = SECTION_EDGE_COLUMNS[i]!;
+      for (const r of g.rows) rows.push(cols.row(r.props, slotOf(g.from, r.s), slotOf(g.to, r.t)));
     }
     for (const c of u.claims) {
       for (const k of Object.keys(c.out)) {
@@ -737,21 +743,20 @@ function sameProps(a: Props, b: Props): boolean {
  * Neo4j stores no nulls, and encodeAttributes never gives one), then sets the row's last column, a map of
  * any property outside the columns (null when there is none, which is the rule: the columns list every
  * attribute the model gives), so that what is stored is exactly the row's properties. A relationship row
- * starts with the position of its end node.
+ * starts with the positions of its end nodes (`slots` of them: the other end, or both).
  */
 class Columns {
   private readonly known: Set<string>;
-  private readonly first: number;
   constructor(
     private readonly keys: readonly string[],
-    slot: boolean,
+    private readonly slots: number,
   ) {
     this.known = new Set(keys);
-    this.first = slot ? 1 : 0;
   }
 
-  row(props: Props, slot?: number): unknown[] {
-    const out: unknown[] = this.first ? [slot] : [];
+  row(props: Props, ...slots: number[]): unknown[] {
+    if (slots.length !== this.slots) throw new Error('neo4j store: a row with the wrong number of end positions');
+    const out: unknown[] = slots;
     for (const k of this.keys) out.push(props[k] ?? null);
     let rest: Props | null = null;
     for (const k of Object.keys(props)) if (!this.known.has(k)) (rest ??= {})[k] = props[k];
@@ -761,16 +766,29 @@ class Columns {
 
   /** The property map of a CREATE pattern, from the list `v`. */
   map(v: string): string {
-    return `{${this.keys.map((k, i) => `\`${k}\`: ${v}[${i + this.first}]`).join(', ')}}`;
+    return `{${this.keys.map((k) => `\`${k}\`: ${this.col(v, k)}`).join(', ')}}`;
+  }
+
+  /** The column of property `key` in the list `v`. */
+  col(v: string, key: string): string {
+    const i = this.keys.indexOf(key);
+    if (i < 0) throw new Error(`neo4j store: no column ${key}`);
+    return `${v}[${i + this.slots}]`;
   }
 
   /** The properties outside the columns (an empty map when there are none), for `SET x += …`. */
   rest(v: string): string {
-    return `coalesce(${v}[${this.keys.length + this.first}], {})`;
+    return `coalesce(${v}[${this.keys.length + this.slots}], {})`;
   }
 
-  slot(v: string): string {
-    return `${v}[0]`;
+  /** The `j`th column after the map of other properties (what a statement needs beside the properties). */
+  extra(v: string, j: number): string {
+    return `${v}[${this.keys.length + this.slots + 1 + j}]`;
+  }
+
+  /** The `i`th end position of the list `v`. */
+  slot(v: string, i = 0): string {
+    return `${v}[${i}]`;
   }
 }
 
@@ -798,7 +816,7 @@ const CLAIM_COLUMNS = new Columns(
     INTERNAL.json,
     INTERNAL.terms,
   ],
-  false,
+  0,
 );
 
 /** Every shared edge type, in a fixed order (one subquery each in WRITE). */
@@ -817,12 +835,41 @@ const CLAIM_EDGES: readonly string[] = [
 ];
 /** The properties of the edges a claim starts, in CLAIM_EDGES order (model/types.ts, and a key kept by chapter-rows.ts). */
 const CLAIM_EDGE_COLUMNS: readonly Columns[] = [
-  new Columns(['scope', 'line', 'column'], true),
-  new Columns([], true),
-  new Columns(['surface', 'start', 'end', 'via'], true),
+  new Columns(['scope', 'line', 'column'], 1),
+  new Columns([], 1),
+  new Columns(['surface', 'start', 'end', 'via'], 1),
 ];
+/** The properties of the edges a section starts, in SECTION_EDGES order: rows start with both ends' positions. */
+const SECTION_EDGE_COLUMNS: readonly Columns[] = SECTION_EDGES.map(
+  ([type]) => new Columns(type === EDGE_TYPE.mentions ? ['surface', 'start', 'end', 'via'] : [], 2),
+);
+/**
+ * Rows of the shared edges appended to (or created): the positions of both ends in `cids`, the attributes
+ * (model/types.ts), and for a relation, after them, its cues as appended (appendRow).
+ */
+const SHARED_EDGE_COLUMNS: Readonly<Record<'relation' | 'co_mention', Columns>> = {
+  relation: new Columns(['predicate', 'evidence', 'cues', 'confidence', 'hedged', 'negated'], 2),
+  co_mention: new Columns(['weight', 'evidence'], 2),
+};
+/**
+ * Appending new chapters' version of an edge to the stored one: model/merge.ts `mergeRelation` /
+ * `mergeCoMention` reduced to list appends, sums, max and and — evidence holders belong to one chapter
+ * each, so two chapters' lists never overlap. A relation's cues are padded to its evidence, as
+ * mergeRelation pads them.
+ */
+const APPEND: Record<'relation' | 'co_mention', string> = (() => {
+  const rel = (k: string) => SHARED_EDGE_COLUMNS.relation.col('row', k);
+  const co = (k: string) => SHARED_EDGE_COLUMNS.co_mention.col('row', k);
+  const padded = SHARED_EDGE_COLUMNS.relation.extra('row', 0);
+  return {
+    relation: `r.evidence = r.evidence + ${rel('evidence')}, r.cues = r.cues + coalesce(${padded}, ${rel('cues')}),
+    r.confidence = CASE WHEN ${rel('confidence')} > r.confidence THEN ${rel('confidence')} ELSE r.confidence END,
+    r.hedged = r.hedged AND ${rel('hedged')}, r.negated = r.negated AND ${rel('negated')}`,
+    co_mention: `r.weight = r.weight + ${co('weight')}, r.evidence = r.evidence + ${co('evidence')}`,
+  };
+})();
 
-type WriteParams = Record<string, Props[]> & {
+type WriteParams = Record<string, unknown[]> & {
   cids: string[];
   sids: string[];
   cu: Props[];
@@ -858,7 +905,7 @@ function emptyWrite(): WriteParams {
  * category label), changed sources, the new versions' documents and sections, then the concepts and sources
  * the group's edges end at, each looked up once (`cids`, `sids`); the edges sections start, claims with the
  * edges they start, the shared edges appended to or created (one subquery per type) name their ends by
- * position in those lists (an index seek per end would cost more than the edge; claims and their edges
+ * position in those lists (an index seek per end would cost more than the edge; claims and all these edges
  * are rows of values, see Columns); known problems, Contribution nodes and the next ingest-order number.
  * Unused parts get empty lists. The outer query is one row, so the subqueries run one after the other,
  * each seeing what the ones before it wrote. It returns one row only when every looked-up node was found,
@@ -867,7 +914,7 @@ function emptyWrite(): WriteParams {
 const at = (list: string, i: string) => `${list}[toInteger(${i})]`;
 const WRITE = [
   `CYPHER replan=skip MATCH (m:${INGEST_META} {id: $meta})`,
-  `CALL () { UNWIND $w.cu AS row MATCH (n:${CONCEPT} {id: row.id}) SET n += row.scalars, ${CONCEPT_APPEND} }`,
+  `CALL () { UNWIND $w.cu AS row MATCH (n:${CONCEPT} {id: row.id}) ${CONCEPT_UPDATE} }`,
   ...CATEGORIES.map((c, i) => {
     const label = CATEGORY_LABEL[c];
     return `CALL () { UNWIND $w.c${i} AS row CREATE (n:${CONCEPT}${label ? `:${label}` : ''}) SET n = row }`;
@@ -880,8 +927,10 @@ const WRITE = [
   'WITH * WHERE cids = $w.cids AND sids = $w.sids',
   ...SECTION_EDGES.map(([type, , to], i) => {
     const list = to === NODE_LABEL.section ? 'secs' : to === NODE_LABEL.document ? 'docs' : 'cs';
+    const cols = SECTION_EDGE_COLUMNS[i]!;
     return `CALL (${list === 'secs' ? 'secs' : `secs, ${list}`}) { UNWIND $w.e${i} AS row
-        WITH row, ${at('secs', 'row.s')} AS a, ${at(list, 'row.t')} AS b CREATE (a)-[r:${type}]->(b) SET r = row.props }`;
+        WITH row, ${at('secs', cols.slot('row', 0))} AS a, ${at(list, cols.slot('row', 1))} AS b
+        CREATE (a)-[r:${type} ${cols.map('row')}]->(b) SET r += ${cols.rest('row')} }`;
   }),
   `CALL (ss, secs, cs) { UNWIND $w.claims AS row WITH row, row[0] AS p
     CREATE (c:${NODE_LABEL.claim} ${CLAIM_COLUMNS.map('p')}) SET c += ${CLAIM_COLUMNS.rest('p')}
@@ -893,9 +942,10 @@ const WRITE = [
         CREATE (c)-[r:${type} ${cols.map('e')}]->(x) SET r += ${cols.rest('e')} }`;
     }).join(' ')} }`,
   ...EDGE_TYPES.map((type, i) => {
-    const append = APPEND[type === EDGE_TYPE.co_mention ? 'co_mention' : 'relation'];
-    return `CALL (cs) { UNWIND $w.a${i} AS row WITH row, ${at('cs', 'row.s')} AS a, ${at('cs', 'row.t')} AS b
-      MERGE (a)-[r:${type}]->(b) ON CREATE SET r = row.props ON MATCH SET ${append} }`;
+    const kind = type === EDGE_TYPE.co_mention ? 'co_mention' : 'relation';
+    const cols = SHARED_EDGE_COLUMNS[kind];
+    return `CALL (cs) { UNWIND $w.a${i} AS row WITH row, ${at('cs', cols.slot('row', 0))} AS a, ${at('cs', cols.slot('row', 1))} AS b
+      MERGE (a)-[r:${type}]->(b) ON CREATE SET r = ${cols.map('row')}, r += ${cols.rest('row')} ON MATCH SET ${APPEND[kind]} }`;
   }),
   `CALL () { UNWIND $w.problems AS row MERGE (k:${KNOWN_PROBLEM} {problemId: row.problemId})
     SET k.problem = row.problem, k.origin = row.origin }`,
