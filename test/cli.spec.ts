@@ -88,3 +88,61 @@ describe('npm run extract and npm run export', () => {
     expect(g.filterNodes((_k, a) => a.kind === 'source')).toHaveLength(10);
   });
 });
+
+describe('npm run miss-causes', () => {
+  it('sorts the missed gold relations of an export by cause', () => {
+    // A chapter that names ketamine and BDNF in one sentence, relates ketamine to NMDA receptors under another
+    // predicate than the gold's, and never names AMPA receptors.
+    const gold = {
+      concepts: [
+        { id: 'ketamine', forms: ['ketamine'] },
+        { id: 'bdnf', forms: ['BDNF'] },
+        { id: 'nmda', forms: ['NMDA receptor'] },
+        { id: 'ampa', forms: ['AMPA receptor'] },
+        { id: 'depression', forms: ['depression'] },
+      ],
+      relations: [
+        { subject: 'ketamine', object: 'depression', accept: ['treats'], evidence: 'Ketamine relieves depression' },
+        { subject: 'ketamine', object: 'bdnf', accept: ['increases'], evidence: 'Ketamine raises BDNF' },
+        { subject: 'ketamine', object: 'nmda', accept: ['decreases'], evidence: 'Ketamine blocks the NMDA receptor' },
+        { subject: 'ketamine', object: 'ampa', accept: ['increases'], evidence: 'AMPA receptor' },
+      ],
+    };
+    const concept = (key: string, label: string) => ({ key, attributes: { kind: 'concept', label, aliases: [label] } });
+    const claim = (key: string, text: string) => ({ key, attributes: { kind: 'claim', text } });
+    const edge = (source: string, target: string, attributes: Record<string, unknown>) => ({
+      source,
+      target,
+      attributes,
+    });
+    const graph = {
+      nodes: [
+        concept('k', 'ketamine'),
+        concept('b', 'BDNF'),
+        concept('n', 'NMDA receptor'),
+        concept('d', 'depression'),
+        claim('c1', 'Ketamine relieves depression.'),
+        claim('c2', 'Ketamine raises BDNF.'),
+        claim('c3', 'Ketamine blocks the NMDA receptor.'),
+      ],
+      edges: [
+        edge('k', 'd', { kind: 'relation', predicate: 'treats' }),
+        edge('c2', 'k', { kind: 'mentions' }),
+        edge('c2', 'b', { kind: 'mentions' }),
+        edge('c3', 'k', { kind: 'mentions' }),
+        edge('c3', 'n', { kind: 'mentions' }),
+        edge('k', 'n', { kind: 'relation', predicate: 'interacts_with' }),
+      ],
+    };
+    writeFileSync(path.join(work, 'mc.gold.json'), JSON.stringify(gold));
+    writeFileSync(path.join(work, 'mc.json'), JSON.stringify(graph));
+    const r = run('miss-causes.ts', [path.join(work, 'mc.gold.json'), path.join(work, 'mc.json'), '--list']);
+    expect(r.code).toBe(0);
+    const count = (cause: string) => Number(new RegExp(`^${cause}\\s+(\\d+)$`, 'm').exec(r.out)?.[1]);
+    expect(count('found')).toBe(1);
+    expect(count('a side is not a concept of the chapter')).toBe(1);
+    expect(count('both mentioned in the sentence, not related')).toBe(1);
+    expect(count('related under another predicate')).toBe(1);
+    expect(r.out).toContain('ketamine -decreases-> nmda [exported: interacts_with]');
+  });
+});
