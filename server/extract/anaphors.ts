@@ -24,6 +24,12 @@ const DEMONSTRATIVES = [...'该此这'];
 const ZH_ANAPHORS: [RegExp, Category | null, string[]][] = [
   [/(?:该|此|这种|这类|这一)(?:药物|药|化合物|疗法|治疗)/g, 'Intervention', DEMONSTRATIVES],
   [/(?:该|此|这种|这一)(?:疾病|障碍|病症)/g, 'Disorder', DEMONSTRATIVES],
+  // `参与了疾病的发生`: a bare `疾病` whose onset or course is spoken of is the disorder in view.
+  [
+    /(?<=^|[\s，,；;：:、了与在对于和及是为从到响])疾病(?=的(?:发生|发展|进展|病理|病程|过程|发病|严重程度))/g,
+    'Disorder',
+    ['疾'],
+  ],
   [/(?:该|此|这种|这一)(?:机制|过程)/g, 'Mechanism', DEMONSTRATIVES],
   [/(?:该|此|这个|这一|这套|同一套)(?:回路|通路|脑区|区域|系统|轴)/g, 'Circuit', [...DEMONSTRATIVES, '同']],
   [/(?:该|此|这个|这一|这种)(?:理论|框架|模型|假说|方程|公式|定律|等式|假设|表达式)/g, 'Concept', DEMONSTRATIVES],

@@ -72,6 +72,8 @@ export function readIsa(s: Sentence, h: CueHit): Reading[] {
   const obj = s.slots.find((x) => x.start >= h.end);
   if (!subj || !obj || subj.pronoun || obj.pronoun || !/^\s*$/.test(s.text.slice(subj.end, h.start))) return out;
   if (!(zh ? ISA_GAP_ZH : ISA_GAP_EN).test(s.text.slice(h.end, obj.start))) return out;
+  // `The hallmark lesions of D are A and B`: D is the complement of an unnamed head, not what is classed.
+  if (!zh && /\bof\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, subj.start - 8), subj.start))) return out;
   // `A is an SSRI of…`, `A是一种X的Y`: the class is a modifier of something else.
   if (zh ? s.text[obj.end] === '的' : /^\s*(?:of\b|'s\b)/.test(s.text.slice(obj.end))) return out;
   for (const m of coordinated(s, subj, before, zh)) {

@@ -28,6 +28,7 @@ export type Family =
   | 'symptom'
   | 'part'
   | 'include'
+  | 'compose'
   | 'member'
   | 'contain'
   | 'bind'
@@ -57,6 +58,7 @@ const RELATED: PredicateOption = { predicate: 'associated_with', subject: ALL, o
 /** Families whose cue stands between the whole and its part, or the effect and its cause (`Y包括X`, `Y depends on X`). */
 export const REVERSED_FAMILIES: ReadonlySet<Family> = new Set<Family>([
   'include',
+  'compose',
   'contain',
   'depend',
   'respond',
@@ -124,7 +126,7 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
   predict: [{ predicate: 'biomarker_for', subject: [B], object: [D, M, I] }, RELATED],
   // `X reflects Y`, `X反映Y`: a measurement that reflects a state marks it; a state that reflects a process
   // (`craving reflects strengthened projections`) is only related to it.
-  reflect: [{ predicate: 'biomarker_for', subject: [B], object: [D, M, I, K] }, RELATED],
+  reflect: [{ predicate: 'biomarker_for', subject: [B], object: [D, M, I, K, Mo] }, RELATED],
   // `Y is characterised by X`, `Y以X为特征`: the sign marks what it characterises (sides swapped).
   signature: [{ predicate: 'biomarker_for', subject: [B], object: [D, M, K] }, RELATED],
   // `Y is measured by X`, `Y用X来衡量`: the measurement marks what it measures (sides swapped).
@@ -139,7 +141,7 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
   // parts of it too.
   part: [
     { predicate: 'part_of', subject: [C], object: [C] },
-    { predicate: 'part_of', subject: [Mo], object: [Mo, C] },
+    { predicate: 'part_of', subject: [Mo], object: [Mo, C, D] },
     { predicate: 'part_of', subject: [K, M], object: [K, M] },
     { predicate: 'part_of', subject: [I], object: [I] },
     // (A structure or a molecule that forms part of a process takes part in it.)
@@ -152,6 +154,15 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
     { predicate: 'part_of', subject: [K, M], object: [K, M] },
     { predicate: 'part_of', subject: [I], object: [I] },
     // (A structure or a molecule that forms part of a process takes part in it.)
+    { predicate: 'implicated_in', subject: [C, Mo], object: [M] },
+  ],
+  // `Y is composed of X`, `Y is built from X`: composition; a lesion made of a molecule (`tangles are composed
+  // of tau`) has it as a part too (sides swapped).
+  compose: [
+    { predicate: 'part_of', subject: [C], object: [C] },
+    { predicate: 'part_of', subject: [Mo], object: [Mo, C, D] },
+    { predicate: 'part_of', subject: [K, M], object: [K, M] },
+    { predicate: 'part_of', subject: [I], object: [I] },
     { predicate: 'implicated_in', subject: [C, Mo], object: [M] },
   ],
   // `Y contains X`, `Y's basis in X`: looser than composition, so only for structures and molecules.
@@ -233,13 +244,13 @@ export const ZH_CUES: Cue[] = [
   // (`治疗初期`, `治疗期间`: the noun of a time, not the verb. `对A、B和C均有良好疗效`: the disorders inside the cue.)
   zh(
     'treat',
-    '治疗(?!初期|早期|期间|过程|之初|开始|前|后|中|时|方案|策略|目标|手段|效果|反应)|治愈|用于治疗|疗效|缓解|改善|减轻|对[^，。；]{0,6}(?:有效|起效)|对[^，。；]{1,30}?(?:均|都|也)?(?:有|具有)(?:良好|显著|较好|肯定|确切)?的?疗效|批准用于|获批用于|可用于|常用于|也用于|主要用于',
+    '治疗(?!初期|早期|期间|过程|之初|开始|前|后|中|时|方案|策略|目标|手段|效果|反应)|治愈|用于治疗|疗效|缓解|改善|减轻|对[^，。；]{0,6}(?:有效|起效)|对[^，。；]{1,30}?(?:均|都|也)(?:有效|起效)|对[^，。；]{1,30}?(?:均|都|也)?(?:有|具有)(?:良好|显著|较好|肯定|确切)?的?疗效|批准用于|获批用于|可用于|常用于|也用于|主要用于',
     'active',
     0.8,
   ),
   // `X是D的一线药物`: the disorders stand before the noun cue, the drug earlier.
   zh('treat', '的(?:一线|二线|首选|标准|主要)(?:药物|用药|治疗药物|疗法|治疗选择|选择)', 'noun-after', 0.75),
-  zh('reduce', '减少|降低|减弱|抑制|阻断|阻滞|阻止|削弱|消除|驱散|拮抗|下调|逆转|灭活|降解|损害', 'active', 0.7),
+  zh('reduce', '减少|降低|减弱|抑制|阻断|阻滞|阻止|削弱|消除|驱散|拮抗|下调|逆转|灭活|降解|损害|干扰', 'active', 0.7),
   zh('prevent', '预防|防止|避免', 'active', 0.7),
   zh('drive', '驱动|驱使', 'active', 0.7),
   zh('mediate', '介导', 'active', 0.7),
@@ -277,7 +288,7 @@ export const ZH_CUES: Cue[] = [
     nounHead: true,
   },
   zh('predict', '预测|预示', 'active', 0.5),
-  zh('reflect', '反映|体现', 'active', 0.5),
+  zh('reflect', '反映|体现|检测到|检出', 'active', 0.5),
   zh('signature', '以[^，。；]{1,24}?为(?:主要|典型|核心)?特征', 'active', 0.6),
   zh('measure', '用[^，。；]{1,16}?(?:来)?(?:衡量|评估|测量|量化)', 'active', 0.6),
   { ...zh('symptom', '表现包括|表现有|表现为|症状包括|症状为', 'active', 0.6), nounHead: true },
@@ -320,6 +331,8 @@ export const EN_CUES: Cue[] = [
     'pair',
     0.5,
   ),
+  // `Y is treated with X`, `Y can be managed with X`: the treatment follows `with` (sides swapped).
+  en('respond', '(?:treated|managed|controlled) (?:\\w+ly )?with', 'active', 0.7),
   en(
     'treat',
     'treat(?:s|ed|ing)?|treatments? (?:of|for)|therap(?:y|ies) for|indicated for|remission of|relieve[sd]?|alleviate[sd]?|ameliorate[sd]?|effective (?:against|for|in)|efficacy (?:in|for|against)',
@@ -338,7 +351,7 @@ export const EN_CUES: Cue[] = [
   en('respond', 'respond(?:s|ed)? (?:well |best |only )?to', 'active', 0.75),
   en(
     'reduce',
-    'reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)|inhibit(?:s|ed|ing)?|inhibitors? of|antagonists? (?:of|at)|blockers? of|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|attenuat(?:e|es|ed|ing)|diminish(?:es|ed|ing)?|dampen(?:s|ed|ing)?|antagoni[sz](?:e|es|ed|ing)|turns? (?:\\w+ ){0,4}down|explains? away|revers(?:e|es|ed|ing)|neutrali[sz](?:e|es|ed|ing)',
+    'reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)|inhibit(?:s|ed|ing)?|inhibitors? of|antagonists? (?:of|at)|blockers? of|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|attenuat(?:e|es|ed|ing)|diminish(?:es|ed|ing)?|dampen(?:s|ed|ing)?|antagoni[sz](?:e|es|ed|ing)|turns? (?:\\w+ ){0,4}down|explains? away|revers(?:e|es|ed|ing)|neutrali[sz](?:e|es|ed|ing)|interfer(?:e|es|ed|ing) with',
     'active',
     0.7,
   ),
@@ -368,11 +381,16 @@ export const EN_CUES: Cue[] = [
   en('cause', 'releas(?:e|es|ed|ing)|secret(?:e|es|ed|ing)|synthesi[sz](?:e|es|ed|ing)', 'active', 0.7),
   en(
     'risk',
-    'risk of|risks? (?:\\w+ )?(?:for|of)|side effects? (?:of|such as)|adverse effects? (?:of|such as)|liability for|potential for',
+    '(?:main|major|chief|principal|greatest) risks? (?:is|are)|risk of|risks? (?:\\w+ )?(?:for|of)|side effects? (?:of|such as)|adverse effects? (?:of|such as)|liability for|potential for',
     'active',
     0.65,
   ),
-  en('marker', 'biomarkers? (?:for|of)|markers? (?:for|of)|indicators? of|signature of|index of', 'active', 0.6),
+  en(
+    'marker',
+    'biomarkers? (?:for|of)|markers? (?:for|of)|indicators? of|signature of|index of|indicat(?:e|es|ed|ing)(?! for| that)',
+    'active',
+    0.6,
+  ),
   en(
     'implicate',
     'implicated in|involved in|contribut(?:e|es|ed|ing) to|plays? (?:a |an )?(?:\\w+ )?role in|dysfunction in',
@@ -394,6 +412,8 @@ export const EN_CUES: Cue[] = [
   ),
   en('predict', 'predict(?:s|ed)?|predictive of|prognostic (?:of|for)|predictors? of', 'active', 0.5),
   en('reflect', 'reflect(?:s|ed)?|indicative of', 'active', 0.5),
+  // `X PET visualises Y`, `an assay can detect Y`: a measurement that shows a state marks it.
+  en('reflect', 'detect(?:s|ed)?|visuali[sz](?:e|es|ed)|maps|reveal(?:s|ed)', 'active', 0.5),
   en('signature', 'characteri[sz]ed by|marked by|hallmarked by', 'active', 0.6),
   en(
     'measure',
@@ -418,16 +438,17 @@ export const EN_CUES: Cue[] = [
   // A dash opening an enumeration (`the SSRIs — fluoxetine, sertraline —`); no word boundary.
   { family: 'member', re: /(?:—|–)/g, words: '—|–', voice: 'list', confidence: 0.55 },
   en('member', 'is an?|are(?: all)?|was an?', 'isa', 0.55),
+  en('include', 'includ(?:e|es|ing)|compris(?:e|es|ing)|divided into|subdivided into', 'active', 0.5),
   en(
-    'include',
-    'includ(?:e|es|ing)|compris(?:e|es|ing)|consists? of|composed of|made up of|divided into|subdivided into',
+    'compose',
+    'consists? of|composed of|made up of|made of|built from|formed from|(?:main|major|principal|chief) components? (?:is|are)',
     'active',
     0.5,
   ),
   en('contain', 'contain(?:s)?|basis in|built on', 'active', 0.5),
   en(
     'combine',
-    'combined with|in combination with|together with|alongside|adjunct(?:ive)? to|augment(?:s|ed|ation)? (?:of|with)|co-administ\\w+|paired with',
+    'combined with|in combination with|together with|(?:given|administered|prescribed|co-prescribed) with|alongside|adjunct(?:ive)? to|augment(?:s|ed|ation)? (?:of|with)|co-administ\\w+|paired with',
     'pair',
     0.7,
   ),

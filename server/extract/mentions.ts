@@ -482,6 +482,9 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
     if (redefined.size && redefined.has(m.text.slice(hs, he))) return false;
     if (afterNon(m.text, hs)) return false;
     const [s, e] = originalRange(m, hs, he);
+    if (mathSymbol(holders[i]!.text, s, e)) return false;
+    const t = holders[i]!.text;
+    if (verbTail(t, s, e) && vocab.byKey.has(matchKey(t.slice(s, e - 2)))) return false;
     if (ref.kind === 'abbreviation' && holders[i]!.text.slice(s, e).normalize('NFKC') !== ref.form) return false;
     cands.push({ start: s, end: e, concept: ref.key, via: 'vocabulary', fixed: false });
     return true;
@@ -742,6 +745,13 @@ const EN_DOMAIN_MODIFIER = new Set(
     'gustatory vestibular autonomic sympathetic parasympathetic peripheral central noradrenergic'
   ).split(' '),
 );
+// Field adjectives of place: before a molecule they say where it is (`synaptic acetylcholine`).
+const EN_PLACE_MODIFIER = new Set(
+  (
+    'cortical subcortical synaptic presynaptic postsynaptic prefrontal frontal temporal parietal occipital ' +
+    'hippocampal striatal thalamic cerebellar spinal cerebral extracellular intracellular'
+  ).split(' '),
+);
 // Evaluative or quantitative words never start a term (`low precision`, `strong prior`).
 const EN_NOT_MODIFIER = new Set(
   'low high great greater extreme strong weak good poor more less much very new old same other such this that their its our your random simple rational'.split(
@@ -789,6 +799,8 @@ function compoundsIn(h: Holder, spans: Candidate[], catOf: (key: string) => Cate
     const modSpan = spans.find((o) => o.end <= sp.start && sp.start - o.end <= 1 && o.end - o.start === w.length);
     const isConceptMod = !!modSpan && catOf(modSpan.concept) !== 'Intervention';
     if (!isConceptMod && !EN_DOMAIN_MODIFIER.has(w) && !/ergic$/.test(w)) continue;
+    // `synaptic acetylcholine`, `striatal dopamine`: a molecule said where it is, not a term of its own.
+    if (cat === 'Molecule' && !isConceptMod && EN_PLACE_MODIFIER.has(w)) continue;
     const term = `${modifier} ${text.slice(sp.start, sp.end)}`;
     if (vocab.byKey.has(matchKey(term))) continue;
     const rule = categoryFromHeadWord(term);
@@ -873,6 +885,26 @@ const STRADDLE_FIRST = new Set([...STRADDLE].map((w) => w.charCodeAt(0)));
  */
 function afterNon(key: string, at: number): boolean {
   return at >= 4 && key.startsWith('non ', at - 4) && (at === 4 || !isKeyWordCode(key.charCodeAt(at - 5)));
+}
+
+/**
+ * Whether [s, e) of a text is a symbol of its math, not a name: a TeX command (`$\\tau$` is no tau protein)
+ * or a whole inline formula of one variable (`$CL$` is a clearance, not chloride).
+ */
+export function mathSymbol(text: string, s: number, e: number): boolean {
+  if (s > 0 && text.charCodeAt(s - 1) === 92) return true;
+  return s > 0 && text.charCodeAt(s - 1) === 36 && text.charCodeAt(e) === 36;
+}
+
+/**
+ * Whether a Chinese name ending in `治疗` at [s, e) may be a name and the verb of a clause instead (`使用抗抑郁药
+ * 治疗双相抑郁`: the drug treats what follows): a Chinese noun, not a particle or a time word, comes straight
+ * after. (The caller asks too whether what stands before `治疗` is a name of its own.)
+ */
+export function verbTail(text: string, s: number, e: number): boolean {
+  if (e - s <= 2 || !text.startsWith('治疗', e - 2)) return false;
+  const next = text.charCodeAt(e);
+  return next >= 0x4e00 && next <= 0x9fff && !/[的后前中时期和与或及上方效组者]/.test(text[e]!);
 }
 
 /** What boundaryOk asks jieba: whether a word boundary falls at an offset of the holder's text. */

@@ -71,8 +71,14 @@ const SIGN_FAMILIES: ReadonlySet<Family> = new Set<Family>(['signature', 'measur
 const EN_LOWERED_RISK =
   /\b(?:lower|reduc|decreas|diminish|cut|halv|minimi[sz])\w*\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$/i;
 const ZH_LOWERED_RISK = /(?:降低|减少|减轻|减小)[^，。；]{0,16}$/;
-/** `and thereby`, `and also`: a verb coordinated with the one before it. */
-const EN_VERB_AND = /^\s+(?:and|or)\s+(?:(?:thereby|thus|then|also|so|\w+ly)\s+)*$/i;
+/** `and thereby`, `and also`, `but may`: a verb coordinated with the one before it. */
+const EN_VERB_AND =
+  /^\s+(?:and|or|but)\s+(?:(?:thereby|thus|then|also|so|\w+ly)\s+)*(?:(?:may|might|can|could|will|would|do|does|did)\s+(?:\w+ly\s+)?)?$/i;
+/**
+ * Between a Chinese object and the next verb: a conjunction that joins the two verbs (`增强X和抑制Y`), after
+ * what may end the object's phrase (`增强 GABA 能传递和抑制…`).
+ */
+const ZH_VERB_AND = /^\s*[\u4e00-\u9fff]{0,4}(?:和|及|以及)\s*$/;
 /** Families of cues that relieve or lower: `A lowers X in D`. */
 const RELIEVING: ReadonlySet<Family> = new Set<Family>(['treat', 'reduce', 'prevent']);
 /** Between an object and a disorder it is found in (`X death in D`, `X in patients with D`). */
@@ -145,7 +151,7 @@ const EN_REMOVAL = /\s+(?:the\s+)?(?:re-?uptake|breakdown|degradation|clearance|
 const ZH_REMOVAL = /[^，。；,;]{1,20}?的(?:再摄取|重摄取|回收|降解|分解|灭活|清除)/y;
 /** One common noun between two names of an English noun phrase (`the liver enzyme CYP2D6`). */
 const EN_NOUN_GAP =
-  /^\s+(?!(?:and|or|of|in|to|for|with|by|from|on|at|as|than|but|which|that|into|the|a|an|is|are|was|were|be|its|their|both|not|no)\b)[a-z][a-z-]*\s+$/;
+  /^\s+(?!(?:and|or|of|in|to|for|with|by|from|on|at|as|than|but|which|that|into|the|a|an|is|are|was|were|be|its|their|both|not|no|through|via|across|within|without|during|after|before|under|over|against|toward|towards|among|between|despite|because|while|when|where|if)\b)[a-z][a-z-]*\s+$/;
 /**
  * An appositive or a parenthesis between a subject and the rest of its clause (`, such as A and B,`,
  * `, a drug developed for X,`, `, which…,`, `— A, B and C —`), then at most three words before the cue
@@ -593,7 +599,11 @@ function maskedText(s: Sentence): string {
   return (s.masked = parts.join(''));
 }
 
+/** A Chinese clause that advises against what it names (`不推荐单独使用X治疗Y`): nothing in it is asserted. */
+const ZH_ADVISED_AGAINST = /^\s*(?:因此|所以|故|并|一般|通常)?(?:不推荐|不建议|不宜|不应|禁止|禁用|应避免|避免)/;
+
 function negatedBefore(text: string, from: number, cs: number, zh: boolean): boolean {
+  if (zh && ZH_ADVISED_AGAINST.test(text.slice(from, cs))) return true;
   const before = text.slice(Math.max(from, cs - (zh ? 6 : 30)), cs);
   if (zh) return ZH_NEGATION.test(before) && !ZH_NOT_NEGATION.test(text.slice(Math.max(0, cs - 6), cs + 2));
   return EN_NEGATION.test(before);
@@ -860,11 +870,12 @@ function cueClause(s: Sentence, cue: Cue, cs: number, ce: number, carried: LastR
   }
   // `this inhibits the interneurons and thereby disinhibits…`: the object of an earlier verb of the clause
   // is not the subject of a verb coordinated with it; what stood before that verb is.
+  // (`增强X和抑制Y`: a Chinese `和` right before a verb joins two verbs, not two names.)
   if (
-    !zh &&
     left.length &&
-    cs - left[left.length - 1]!.end >= 5 &&
-    EN_VERB_AND.test(s.text.slice(left[left.length - 1]!.end, cs))
+    (zh
+      ? ZH_VERB_AND.test(s.text.slice(left[left.length - 1]!.end, cs))
+      : cs - left[left.length - 1]!.end >= 5 && EN_VERB_AND.test(s.text.slice(left[left.length - 1]!.end, cs)))
   ) {
     const x = left[left.length - 1]!;
     // The nearest verb before it in the clause: its subject (if any name stands before it) is this verb's.
@@ -941,6 +952,47 @@ function cueClause(s: Sentence, cue: Cue, cs: number, ce: number, carried: LastR
   return { zh, a, b, left, right, negated, options, relAt, fromRelativeHead };
 }
 
+/** `S（常/通常/也…）与` before a Chinese pairing verb: the subject, then the preposition of company. */
+const ZH_SUBJECT_WITH =
+  /^\s*(?:也|还|常|常常|通常|经常|往往|多|可|可以|一般|需|需要|应|应当|已|被)*\s*(?:与|同|跟)\s*$/;
+/** Between an English subject and a pairing cue: a verb of giving or using, with its adverbs. */
+const EN_SUBJECT_WITH =
+  /^\s*(?:(?:is|are|was|were|can be|may be|is often|are often|should be)\s+)?(?:\w+ly\s+)?(?:(?:used|given|prescribed|administered)\s+)?$/i;
+
+/**
+ * A pairing cue whose one side is a subject and whose other is a coordination (`它们常与锂盐或丙戊酸盐联合使用`,
+ * `They are often used together with A or B`): the subject pairs with every coordinated name, not the
+ * names with each other. Null when the sentence is not of that shape.
+ */
+function withPartners(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueClause): Reading[] | null {
+  const { zh, left, right, negated, options } = clause;
+  let subject: Slot | undefined;
+  let group: Slot[] = [];
+  if (zh) {
+    // The subject, then `与`, then the partners, all before the cue.
+    const k = left.findIndex(
+      (x, i) => i + 1 < left.length && ZH_SUBJECT_WITH.test(s.text.slice(x.end, left[i + 1]!.start)),
+    );
+    if (k < 0) return null;
+    subject = left[k]!;
+    group = coordinated(s, left[k + 1]!, left.slice(k + 1), zh);
+    if (!/^\s*$/.test(s.text.slice(group[group.length - 1]!.end, cs))) return null;
+  } else {
+    subject = left[left.length - 1];
+    const first = right[0];
+    if (!subject || !first || !EN_SUBJECT_WITH.test(s.text.slice(subject.end, cs))) return null;
+    if (!/^\s*(?:the\s+)?$/i.test(s.text.slice(ce, first.start))) return null;
+    group = coordinated(s, first, right, zh);
+  }
+  if (group.length < 2) return null;
+  const out: Reading[] = [];
+  for (const x of group) {
+    const opt = options.find((o) => pick(subject, o.subject) && pick(x, o.object));
+    if (opt) out.push({ subj: subject, obj: x, option: opt, confidence: cue.confidence, negated });
+  }
+  return out.length ? out : null;
+}
+
 /** A symmetric cue: the nearest fitting concept on each side. */
 function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueClause): Reading[] {
   const { zh, a, b, left, right, negated, options } = clause;
@@ -971,6 +1023,9 @@ function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueC
     if (next && !next.pronoun && (zh ? /^[，,]\s*$/ : /^,\s*(?:the\s+)?$/i).test(s.text.slice(b, next.start)))
       after = [after[0]!, next];
   }
+  // `它们常与A或B联合使用`, `X may be used together with A or B`: one subject, every coordinated partner.
+  const withPairs = cue.family === 'combine' ? withPartners(s, cue, cs, ce, clause) : null;
+  if (withPairs) return withPairs;
   // `（A）与阿片类药物或酒精合用时`: the names after `与` are all partners of the sentence's topic.
   if (zh && (cue.family === 'combine' || cue.family === 'bind') && ZH_WITH_CLAUSE.test(s.text.slice(a, cs))) {
     const topic = clauseTopic(
@@ -1156,6 +1211,31 @@ function readDirectedCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: 
   return null;
 }
 
+/** After an English name: a finite verb, so the name opens a clause of its own (`…, and B is the most…`). */
+const EN_FINITE_AFTER =
+  /^\s*(?:\([^()]{0,24}\)\s*)?\s(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|can|may|might|will|would|does|did|must|should)\b/i;
+
+/**
+ * The objects coordinated with `obj`, up to a later one that is the subject of a clause of its own
+ * (`X is the most common cause of A, and B is…`: B is no second object).
+ */
+function objectsOf(s: Sentence, obj: Slot, group: Slot[], zh: boolean): Slot[] {
+  if (zh || group.length < 2) return group;
+  const k = group.findIndex(
+    (x) => x.start > obj.start && !x.pronoun && EN_FINITE_AFTER.test(s.text.slice(x.end, x.end + 24)),
+  );
+  return k < 0 ? group : group.slice(0, k);
+}
+
+/** A Chinese causative clause up to its object (`从而使细胞内`), and between the object and its verb (`缓慢`). */
+const ZH_CAUSATIVE_OPEN = /^\s*(?:从而|进而|因而|因此|并|也|还|可能|会|都|均|可|能)*使(?:得)?[^，。；]{0,8}$/;
+const ZH_CAUSATIVE_GAP = /^\s*(?:（[^）]*）)?\s*(?:[^，。；\s]{1,2}(?:地)?)?\s*$/;
+
+/** Whether `x` is the object of a Chinese causative clause opening at `a` whose verb is at `cs` (`使X减少`). */
+function causativeObject(text: string, a: number, x: Slot, cs: number): boolean {
+  return !x.pronoun && ZH_CAUSATIVE_OPEN.test(text.slice(a, x.start)) && ZH_CAUSATIVE_GAP.test(text.slice(x.end, cs));
+}
+
 /** The readings of a directed cue under one predicate option, added to `out`. */
 function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): void {
   const { s, cue, cs, ce, passive, reversed, subjSide, objSide } = directed;
@@ -1251,6 +1331,12 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
       if (!obj || !inRel.length) return;
     }
   }
+  // `…，使Y减少`, `…，从而使Y升高`: a causative clause names the object before its closing verb; the cause is
+  // the topic carried on from before.
+  if (zh && subj && !obj && !passive && !reversed && causativeObject(s.text, a, subj, cs) && pick(subj, o.object)) {
+    obj = subj;
+    subj = undefined;
+  }
   // (A swapped cue's missing side is the part or the cause named after it: no topic stands in for it.)
   if (!subj && !passive && !reversed) {
     fromTopic = true;
@@ -1313,7 +1399,7 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
       : subjSide === right || (passive && !reversed)
         ? slotsFrom(s, ce)
         : slotsUpTo(s, cs);
-  const objs = coordinated(s, obj, objScope, zh).filter((x) => pick(x, o.object));
+  const objs = objectsOf(s, obj, coordinated(s, obj, objScope, zh), zh).filter((x) => pick(x, o.object));
   // `…inhibits Y, and it also releases Z`: an English pronoun opening its clause coordinates with nothing.
   // (`A, a partial agonist, and B, which inhibits…`: a relative clause with a singular verb is B's alone.)
   const subs =

@@ -106,6 +106,20 @@ function spellings(term: string): string[] {
   return [...out];
 }
 
+/** An English eponym (`Stevens-Johnson syndrome`, `Parkinson's disease`): the names and the head noun. */
+const EPONYM = /^([A-Z][a-z]+(?:[-–][A-Z][a-z]+)*)(?:['’]s)? (syndrome|disease)$/;
+const ZH_HEAD: Record<string, string> = { syndrome: '综合征', disease: '病' };
+
+/** Chinese forms of a concept's English eponyms: the Latin names before the Chinese head (`Parkinson病`). */
+export function eponymForms(forms: [string, unknown, Lang][]): string[] {
+  const out = new Set<string>();
+  for (const [form, , lang] of forms) {
+    const m = lang === 'en' ? EPONYM.exec(form) : null;
+    if (m) out.add(`${m[1]!.replace(/–/g, '-')}${ZH_HEAD[m[2]!]!}`);
+  }
+  return [...out];
+}
+
 /** English forms a text may use for a vocabulary form. */
 export function englishVariants(term: string): string[] {
   const out = new Set<string>();
@@ -179,6 +193,8 @@ export function loadVocabulary(dir: string = DEFAULT_VOCABULARY_DIR): Vocabulary
     if (c.labels.zh) forms.push([c.labels.zh, 'label', 'zh']);
     for (const s of c.synonyms.en) forms.push([s, 'synonym', 'en']);
     for (const s of c.synonyms.zh) forms.push([s, 'synonym', 'zh']);
+    // A Chinese text writes an eponym in Latin letters before its Chinese head (`Stevens-Johnson 综合征`).
+    for (const f of eponymForms(forms)) forms.push([f, 'synonym', 'zh']);
     for (const [form, kind, lang] of forms) {
       const key = matchKey(form);
       if (!key) {

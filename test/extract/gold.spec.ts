@@ -117,6 +117,14 @@ describe('gold scores', () => {
   // vocabulary entries (nerve fibre classes, fear, worry, catastrophising, …) were written against their misses.
   // Measured: en concepts R=0.99 (86/87) P=0.76 (117/154), relations R=0.73 (48/66) P=0.74 (63/85); zh concepts
   // R=0.98 (50/51) P=0.80 (74/92), relations R=0.82 (40/49) P=0.78 (49/63).
+  // Fourth development pair (test/fixtures/heldout-dev4: neurodegeneration en, bipolar disorder and mood
+  // stabilisers zh), blind at first (first scores: en concepts R=0.80 (68/85) P=0.83, relations R=0.30 (18/61)
+  // P=0.40; zh concepts R=0.90 (54/60) P=0.75, relations R=0.34 (17/50) P=0.56), then the rules of
+  // test/extract/round-dev4.spec.ts (surface forms: a salt's bare element, eponyms before a Chinese head, math
+  // symbols; a bare `疾病`; one subject with coordinated partners; coordinated verbs; Chinese causatives; means
+  // phrases; composition; measurement and risk cues) and a neurodegeneration vocabulary were written against
+  // their misses. Measured: en concepts R=1.00 (85/85) P=0.88 (105/119), relations R=0.52 (32/61) P=0.60
+  // (40/67); zh concepts R=0.98 (59/60) P=0.80 (88/110), relations R=0.68 (34/50) P=0.71 (45/63).
   // Floors: two or three items below each figure.
   it.each([
     [
@@ -143,6 +151,20 @@ describe('gold scores', () => {
     ],
     ['heldout-dev3', 'pain-analgesia.en', { conceptR: 0.95, conceptP: 0.73, relationR: 0.68, relationP: 0.7 }, 22, 13],
     ['heldout-dev3', 'anxiety-fear.zh', { conceptR: 0.92, conceptP: 0.77, relationR: 0.76, relationP: 0.73 }, 18, 11],
+    [
+      'heldout-dev4',
+      'neurodegeneration.en',
+      { conceptR: 0.96, conceptP: 0.85, relationR: 0.47, relationP: 0.55 },
+      19,
+      12,
+    ],
+    [
+      'heldout-dev4',
+      'bipolar-mood-stabilizers.zh',
+      { conceptR: 0.93, conceptP: 0.76, relationR: 0.62, relationP: 0.68 },
+      15,
+      11,
+    ],
   ] as const)('development chapter %s/%s holds what was measured', async (folder, name, floor, citations, entries) => {
     const dir = path.join(repoRoot, 'test/fixtures', folder);
     const s = await score(path.join(dir, `${name}.md`), path.join(dir, `${name}.gold.json`));
