@@ -7,6 +7,21 @@
  */
 import type { Cue } from './cues';
 
+/** The index of the `)` closing the group opened at `open`, or -1. */
+function groupEnd(words: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < words.length; i++) {
+    const c = words[i]!;
+    if (c === '\\') i++;
+    else if (c === '[') {
+      // A class: up to its `]` (a `)` inside it closes nothing).
+      for (i++; i < words.length && words[i] !== ']'; i++) if (words[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** The character codes a cue's alternatives start with, or null when any character may start it. */
 function firstChars(words: string, ignoreCase: boolean): Set<number> | null {
   const out = new Set<number>();
@@ -16,6 +31,18 @@ function firstChars(words: string, ignoreCase: boolean): Set<number> | null {
     const c = words[i]!;
     if (atStart) {
       atStart = false;
+      // An alternative opening with a group that must match (`(?:treated|managed) with`): its own first
+      // characters; a cue tried at every position of every sentence costs a regex test per character.
+      if (words.startsWith('(?:', i)) {
+        const end = groupEnd(words, i);
+        const after = words[end + 1];
+        if (end < 0 || (after !== undefined && '?*{'.includes(after))) return null;
+        const inner = firstChars(words.slice(i + 3, end), ignoreCase);
+        if (inner === null) return null;
+        for (const code of inner) out.add(code);
+        i = end;
+        continue;
+      }
       // A group, class, escape or wildcard first, or an optional first character: no fixed first character.
       // (A one-character last alternative has no next character: `'?*{'.includes('')` would be true.)
       const next = words[i + 1];
@@ -27,7 +54,8 @@ function firstChars(words: string, ignoreCase: boolean): Set<number> | null {
     else if (c === ')' || c === ']') depth--;
     else if (c === '|' && depth === 0) atStart = true;
   }
-  return out;
+  // An empty last alternative matches before any character.
+  return atStart ? null : out;
 }
 
 /**
@@ -144,6 +172,11 @@ export class CueScanner {
         this.anyNext.push(anyNext);
       }
     }
+  }
+
+  /** Cues without a fixed first character: each is tried at every position, a regex test per character. */
+  get triedEverywhere(): number {
+    return this.anywhere.length;
   }
 
   /** Every cue match of `text`, in text order, as the lexicon's alternation would find them. */
