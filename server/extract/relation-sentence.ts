@@ -5,7 +5,8 @@
  */
 import type { Category } from '../model/types';
 import type { Cue, PredicateOption } from './cues';
-import type { Holder } from './mentions';
+import type { FoundMention, Holder } from './mentions';
+import { sortSmall } from './sort-small';
 import { isWhiteSpaceCode } from '../text/whitespace';
 
 /** A concept occurrence in a sentence; a pronoun carries its ranked antecedents instead of one concept. */
@@ -207,4 +208,18 @@ export function clauseBounds(text: string, cs: number, ce: number, zh: boolean):
   let b = ce;
   while (b < text.length && !isClauseMark(text, b, zh)) b++;
   return [a, b];
+}
+
+const outerFirst = (a: FoundMention, b: FoundMention) => a.start - b.start || b.end - a.end;
+
+/** Mentions not nested inside another (a link inside a longer vocabulary match counts once, as the longer). */
+export function outermost(ms: FoundMention[]): FoundMention[] {
+  const sorted = sortSmall([...ms], outerFirst);
+  const out: FoundMention[] = [];
+  for (const m of sorted) {
+    const last = out[out.length - 1];
+    if (last && m.start >= last.start && m.end <= last.end) continue;
+    out.push(m);
+  }
+  return out;
 }
