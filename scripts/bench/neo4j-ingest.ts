@@ -10,12 +10,13 @@
  * which includes waiting for the eventually consistent full-text indexes to take every update. Both stores
  * must end with the same counts.
  *
- * `npm run bench:neo4j -- [--chapters N] [--seed S] [--group-rows R] [--heap 2g] [--pagecache 2g] [--warm-up N] [--profile]`
+ * `npm run bench:neo4j -- [--chapters N] [--seed S] [--group-rows R] [--heap 2g] [--pagecache 2g] [--warm-up N] [--profile] [--jfr FILE]`
  *   --group-rows  nodes + edges per write transaction (whole chapters); default the store's (30,000)
  *   --warm-up     first write N other synthetic chapters and delete them again, untimed, so that the timed run
  *                 meets a server whose JVM has compiled Neo4j's code, as a long-running server has (default 0:
  *                 a fresh server, which is what the figure in the issue is measured on)
  *   --profile     also print where Neo4j's time goes, per statement (statements then run one by one)
+ *   --jfr FILE    record the server with Java Flight Recorder into FILE (read it with `jfr print` / `jfr summary`)
  * Set NEO4J_BENCH_URI (+ NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE) to use an existing, EMPTY server instead.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     pagecache: { type: 'string', default: '2g' },
     profile: { type: 'boolean', default: false },
     'warm-up': { type: 'string', default: '0' },
+    jfr: { type: 'string' },
   },
 });
 const chapters = Number(values.chapters);
@@ -140,6 +142,7 @@ try {
       password,
       heap: values.heap,
       pagecache: values.pagecache,
+      jvmFlags: values.jfr ? [`-XX:StartFlightRecording=filename=${path.resolve(values.jfr)},settings=profile`] : [],
     });
     console.log(`neo4j: ${server.info.version} on ${server.uri}, heap ${values.heap}, page cache ${values.pagecache}`);
     connection = { uri: server.uri, user: 'neo4j', password, database: 'neo4j' };
