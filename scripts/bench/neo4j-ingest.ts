@@ -14,7 +14,7 @@
  *   --group-rows  nodes + edges per write transaction (whole chapters); default the store's (30,000)
  *   --warm-up     first write N other synthetic chapters and delete them again, untimed, so that the timed run
  *                 meets a server whose JVM has compiled Neo4j's code, as a long-running server has (default 0:
- *                 a fresh server, which is what the figure in the issue is measured on)
+ *                 a fresh server, the stricter figure; the README and the notes give both)
  *   --profile     also print where Neo4j's time goes, per statement (statements then run one by one)
  *   --jfr FILE    record the server with Java Flight Recorder into FILE (read it with `jfr print` / `jfr summary`)
  * Set NEO4J_BENCH_URI (+ NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE) to use an existing, EMPTY server instead.
