@@ -66,6 +66,16 @@ export const REVERSED_FAMILIES: ReadonlySet<Family> = new Set<Family>([
   'measure',
 ]);
 
+/** What a part is of (the `part` and `compose` families): the same kinds either way round. */
+const PART_OPTIONS: PredicateOption[] = [
+  { predicate: 'part_of', subject: [C], object: [C] },
+  { predicate: 'part_of', subject: [Mo], object: [Mo, C, D] },
+  { predicate: 'part_of', subject: [K, M], object: [K, M] },
+  { predicate: 'part_of', subject: [I], object: [I] },
+  // (A structure or a molecule that forms part of a process takes part in it.)
+  { predicate: 'implicated_in', subject: [C, Mo], object: [M] },
+];
+
 /** Options per family, tried in order: the first whose categories fit both sides wins. */
 export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
   treat: [{ predicate: 'treats', subject: [I], object: [D] }],
@@ -139,14 +149,7 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
   ],
   // A drug of a drug class (`sertraline is an SSRI`, `A属于X类药物`) and a disorder of a wider class are
   // parts of it too.
-  part: [
-    { predicate: 'part_of', subject: [C], object: [C] },
-    { predicate: 'part_of', subject: [Mo], object: [Mo, C, D] },
-    { predicate: 'part_of', subject: [K, M], object: [K, M] },
-    { predicate: 'part_of', subject: [I], object: [I] },
-    // (A structure or a molecule that forms part of a process takes part in it.)
-    { predicate: 'implicated_in', subject: [C, Mo], object: [M] },
-  ],
+  part: PART_OPTIONS,
   // `Y includes X`, `Y consists of X`: the part stands after the cue (sides swapped, REVERSED_FAMILIES).
   include: [
     { predicate: 'part_of', subject: [C], object: [C] },
@@ -158,13 +161,7 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
   ],
   // `Y is composed of X`, `Y is built from X`: composition; a lesion made of a molecule (`tangles are composed
   // of tau`) has it as a part too (sides swapped).
-  compose: [
-    { predicate: 'part_of', subject: [C], object: [C] },
-    { predicate: 'part_of', subject: [Mo], object: [Mo, C, D] },
-    { predicate: 'part_of', subject: [K, M], object: [K, M] },
-    { predicate: 'part_of', subject: [I], object: [I] },
-    { predicate: 'implicated_in', subject: [C, Mo], object: [M] },
-  ],
+  compose: PART_OPTIONS,
   // `Y contains X`, `Y's basis in X`: looser than composition, so only for structures and molecules.
   contain: [
     { predicate: 'part_of', subject: [C], object: [C] },

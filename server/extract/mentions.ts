@@ -482,10 +482,10 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
     if (redefined.size && redefined.has(m.text.slice(hs, he))) return false;
     if (afterNon(m.text, hs)) return false;
     const [s, e] = originalRange(m, hs, he);
-    if (mathSymbol(holders[i]!.text, s, e)) return false;
     const t = holders[i]!.text;
+    if (mathSymbol(t, s, e)) return false;
     if (verbTail(t, s, e) && vocab.byKey.has(matchKey(t.slice(s, e - 2)))) return false;
-    if (ref.kind === 'abbreviation' && holders[i]!.text.slice(s, e).normalize('NFKC') !== ref.form) return false;
+    if (ref.kind === 'abbreviation' && t.slice(s, e).normalize('NFKC') !== ref.form) return false;
     cands.push({ start: s, end: e, concept: ref.key, via: 'vocabulary', fixed: false });
     return true;
   };
