@@ -15,7 +15,18 @@ import { chapterRows, type ChapterRows } from './chapter-rows';
 import { Neo4jReads } from './reads';
 import { AWAIT_FULLTEXT, CONTRIBUTION, ensureSchema } from './schema';
 import { Cypher, type DriverOptions, type Neo4jConnection } from './session';
-import { ownRows, writeGroup, type OwnRows, type WriteGroup, type WriteHooks } from './writer';
+import {
+  AheadMissed,
+  ownRows,
+  planAhead,
+  writeAhead,
+  writeGroup,
+  type Ahead,
+  type OwnRows,
+  type Planned,
+  type WriteGroup,
+  type WriteHooks,
+} from './writer';
 
 export interface Neo4jStoreOptions extends DriverOptions {
   /** Nodes plus edges per write transaction (whole chapters; a bigger chapter goes alone). Default 30,000. */
@@ -64,6 +75,12 @@ export function groupBatch(batch: IngestBatch, chapters: ChapterRows[], maxRows:
   }
   groups.push(cur);
   return groups;
+}
+
+/** A write transaction under way: its end (committed or failed), and what it read ahead for the next group. */
+interface InFlight {
+  done: Promise<void>;
+  ahead: Promise<Ahead | null>;
 }
 
 /** The embedded store keeps the first position and the last version of a chapter given twice. */
@@ -130,13 +147,56 @@ export class Neo4jStore extends Neo4jReads implements GraphStore {
         // the transaction meets the same error
       }
     };
-    for (let i = 0; i < groups.length; i++) {
-      const group = groups[i]!;
+    // Transactions overlap: each one ends by reading what the next group needs (writer.ts READ_AHEAD), and
+    // the next group's WRITE is planned from that read and sent while the server commits this one; it waits
+    // there for the lock, and writes only if this transaction committed and nobody wrote in between
+    // (otherwise it is written again the usual way). Profiling runs statements one at a time, so not then.
+    const overlap = !this.options.hooks?.profile;
+    const start = (i: number, planned: Planned | null): InFlight => {
+      let handAhead!: (ahead: Ahead | null) => void;
+      const ahead = new Promise<Ahead | null>((resolve) => (handAhead = resolve));
       const own = prepared.get(i);
       prepared.delete(i);
+      const options = {
+        hooks: this.options.hooks,
+        prepared: own,
+        whileWriting: prepare(i + 1),
+        next: overlap ? groups[i + 1] : undefined,
+        onAhead: handAhead,
+      };
+      const done = this.db.write((tx) =>
+        planned ? writeAhead(tx, groups[i]!, planned, options) : writeGroup(tx, groups[i]!, options),
+      );
+      // A transaction that ends without reading ahead (it failed, or it is the last) hands nothing on.
+      done.then(
+        () => handAhead(null),
+        () => handAhead(null),
+      );
+      return { done, ahead };
+    };
+
+    let flight = start(0, null);
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i]!;
+      const ahead = await flight.ahead;
+      let upcoming: InFlight | null = null;
+      if (ahead && i + 1 < groups.length) {
+        // Let this transaction's COMMIT go out before planning the next one.
+        await new Promise((resolve) => setImmediate(resolve));
+        const planned = await planAhead(groups[i + 1]!, ahead, prepared.get(i + 1));
+        if (planned) upcoming = start(i + 1, planned);
+      }
       try {
-        await this.db.write((tx) => writeGroup(tx, group, this.options.hooks, own, prepare(i + 1)));
+        await flight.done;
       } catch (e) {
+        // The next transaction cannot write now (its lock check fails): wait for it to roll back.
+        await upcoming?.done.catch(() => undefined);
+        if (e instanceof AheadMissed) {
+          // Planned from a read that no longer holds: write the group again, reading for itself.
+          flight = start(i, null);
+          i--;
+          continue;
+        }
         if (i === 0) throw e;
         // Best effort: the error that matters is the write's (the server may be gone).
         await awaitFulltext().catch(() => undefined);
@@ -147,6 +207,7 @@ export class Neo4jStore extends Neo4jReads implements GraphStore {
       const docs = group.upsert.map((u) => u.documentId);
       committed.push(...docs);
       this.options.onCommit?.(docs);
+      if (i + 1 < groups.length) flight = upcoming ?? start(i + 1, null);
     }
     await awaitFulltext();
     this.invalidate();

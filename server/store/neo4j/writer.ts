@@ -22,7 +22,19 @@
  *      rows in it (ownRows: documents, sections, claims and the edges they start, Contribution nodes)
  *      depend on the group alone: the store builds the next group's while the server runs this WRITE.
  *      Claims, the edges they start and the shared edges travel as lists of values in a fixed column order
- *      (Columns), not as maps.
+ *      (Columns), not as maps;
+ *   5. when the caller names the next group: that group's first read (READ_AHEAD), made here, where this
+ *      transaction holds the lock and sees its own writes.
+ *
+ * Transactions overlap. Between two groups the server used to wait while this process merged and packed the
+ * next one, and this process waited while the server committed (about a third of an ingest each way). Now
+ * the next group of new chapters is planned from the read made ahead (planAhead: writeGroup itself, against
+ * a transaction that answers FIRST_READ with that read) while the server commits, and sent at once
+ * (writeAhead): LOCK_AHEAD waits on the server for the lock, then checks that the transaction which read
+ * ahead is still the last writer (each writer leaves a token of its own on the IngestMeta node); if not
+ * (it failed or was retried, or another process wrote in between), WRITE writes nothing, the transaction is
+ * rolled back, and the group is written again the usual way. A group that replaces or removes stored
+ * chapters always reads for itself.
  *
  * The lists that only grow are rewritten whole by every group that extends them: over an ingest of 2,000
  * chapters (46 groups) about 3.9 M concept-list and 3.6 M evidence entries are written again. Leaving out the
@@ -32,6 +44,7 @@
  * against 29.9 s over the same ingest), so the lists are appended here.
  * CONCEPT_UPDATE at least reads each stored list once per update, not once per added entry.
  */
+import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { CATEGORIES, type ConceptAttributes, type SourceAttributes } from '../../model/types';
 import type { KnownProblem } from '../graph-store';
@@ -61,6 +74,8 @@ export interface WriteGroup {
 export interface WriteHooks {
   /** Called after every statement of a group ran, before the commit; throwing rolls the group back. */
   beforeCommit?: (documents: string[]) => void | Promise<void>;
+  /** Called as each transaction attempt starts: its documents, and whether it was planned ahead (writeAhead). */
+  transaction?: (documents: string[], ahead: boolean) => void;
   /** For benchmarks: each statement's time, under its first line. */
   profile?: (statement: string, ms: number) => void;
 }
@@ -229,12 +244,11 @@ const SOURCE_READ = `UNWIND $rows AS row OPTIONAL MATCH (n:${SOURCE} {id: row.id
      RETURN n.id AS id, properties(n) AS props, [] AS known`;
 
 /**
- * The first statement of every write transaction: lock the IngestMeta node, read the group's stored
+ * What the first statement of a write transaction reads (after taking the lock): the group's stored
  * Contribution nodes, and the concepts and sources the group's new versions name (a concept without its
  * lists: those are appended to in Cypher; its documents only when it is merged from scratch).
  */
-const FIRST_READ = `MATCH (m:${INGEST_META} {id: $meta}) SET m.version = m.version + 1
-  WITH m
+const GROUP_READ = `WITH m
   CALL () {
     UNWIND $r.ids AS id MATCH (c:${CONTRIBUTION} {document: id})
     RETURN collect(c {id: c.document, .seq, .docKey, .sections, .claims, .concepts, .sources, .relations, .coMentions})
@@ -258,43 +272,88 @@ const FIRST_READ = `MATCH (m:${INGEST_META} {id: $meta}) SET m.version = m.versi
   }
   RETURN m.nextSeq AS nextSeq, contributions, concepts, sources`;
 
-/** Applies one group of chapters and problems inside the caller's write transaction. */
-export async function writeGroup(
-  tx: ManagedTransaction,
-  group: WriteGroup,
-  hooks: WriteHooks = {},
-  prepared?: OwnRows,
+/**
+ * The first statement of a write transaction: lock the IngestMeta node (one writer at a time), mark it as
+ * this transaction's (`writer`, see LOCK_AHEAD), and read what the group needs (GROUP_READ).
+ */
+const FIRST_READ = `MATCH (m:${INGEST_META} {id: $meta}) SET m.version = m.version + 1, m.writer = $token
+  ${GROUP_READ}`;
+
+/**
+ * The next group's first read, made at the end of this group's transaction (which holds the lock and sees
+ * its own writes): what the next transaction's FIRST_READ would return if nobody else wrote in between.
+ */
+const READ_AHEAD = `MATCH (m:${INGEST_META} {id: $meta})
+  ${GROUP_READ}`;
+
+/**
+ * The first statement of a transaction planned ahead (planAhead): the lock, then whether the transaction
+ * that read ahead for it is still the last writer (`$expect`). The lock is taken by the first SET, before
+ * `writer` is read, so the value read is the last committed one. Only then is `writer` this transaction's;
+ * otherwise it is cleared, and WRITE (guarded by `$guard`) writes nothing.
+ */
+const LOCK_AHEAD = `MATCH (m:${INGEST_META} {id: $meta}) SET m.version = m.version + 1
+  WITH m, coalesce(m.writer = $expect, false) AS ok
+  SET m.writer = CASE WHEN ok THEN $token END
+  RETURN ok`;
+
+/** The parameters of the group's first read (FIRST_READ, READ_AHEAD). */
+function groupReadParams(group: WriteGroup): Record<string, unknown> {
+  const ids = [...new Set([...group.remove, ...group.upsert.map((u) => u.documentId)])];
+  const concepts = new Set<string>();
+  const recompute = new Set<string>();
+  const sources = new Map<string, string>();
+  for (const u of group.upsert) {
+    for (const [key, value] of u.shared.concepts) {
+      concepts.add(key);
+      if (conceptRepeats(value)) recompute.add(key);
+    }
+    for (const [key, value] of u.shared.sources) sources.set(key, value.problemId);
+  }
+  return {
+    ids,
+    concepts: [...concepts],
+    recompute: [...recompute],
+    sources: [...sources].map(([id, pid]) => ({ id, pid })),
+    problemIds: [...new Set(group.problems.map((p) => p.problemId))],
+  };
+}
+
+/** What a transaction read ahead for the next group (READ_AHEAD), and the token it wrote as the last writer. */
+export interface Ahead {
+  first: Props;
+  token: string;
+}
+
+export interface GroupOptions {
+  hooks?: WriteHooks;
+  /** The group's own rows (ownRows), when they were built before the transaction. */
+  prepared?: OwnRows;
   /** Called once WRITE is on its way: the caller may prepare the next group's own rows meanwhile. */
-  whileWriting?: () => void,
-): Promise<void> {
+  whileWriting?: () => void;
+  /** The group the next transaction writes: its first read is made at the end of this one (READ_AHEAD)… */
+  next?: WriteGroup;
+  /** …and handed here once this transaction's writes are done, before it commits. */
+  onAhead?: (ahead: Ahead) => void;
+}
+
+/** Applies one group of chapters and problems inside the caller's write transaction. */
+export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, options: GroupOptions = {}): Promise<void> {
+  const { hooks = {}, prepared, whileWriting } = options;
+  hooks.transaction?.(
+    group.upsert.map((u) => u.documentId),
+    false,
+  );
   const rows = runner(tx, hooks.profile);
 
   // ---- 1. lock, and what is stored about the group's chapters and the shared nodes they bring ----
   // One statement: the lock, the stored Contribution nodes, and the concepts and sources the new versions
   // name. A group of new chapters (every first ingest) needs no other read; a group that replaces or removes
   // stored chapters reads again below, with the keys the old versions add.
-  const ids = [...new Set([...group.remove, ...group.upsert.map((u) => u.documentId)])];
-  const firstConcepts = new Set<string>();
-  const firstRecompute = new Set<string>();
-  const firstSources = new Map<string, string>();
-  for (const u of group.upsert) {
-    for (const [key, value] of u.shared.concepts) {
-      firstConcepts.add(key);
-      if (conceptRepeats(value)) firstRecompute.add(key);
-    }
-    for (const [key, value] of u.shared.sources) firstSources.set(key, value.problemId);
-  }
-  const problemIds = [...new Set(group.problems.map((p) => p.problemId))];
-  const first = await rows(FIRST_READ, {
-    meta: META_ID,
-    r: {
-      ids,
-      concepts: [...firstConcepts],
-      recompute: [...firstRecompute],
-      sources: [...firstSources].map(([id, pid]) => ({ id, pid })),
-      problemIds,
-    },
-  });
+  const token = randomUUID();
+  const r = groupReadParams(group);
+  const problemIds = r.problemIds as string[];
+  const first = await rows(FIRST_READ, { meta: META_ID, token, r });
   if (first.length === 0) throw new Error('neo4j store: the IngestMeta node is missing (was open() called?)');
   let nextSeq = plain(first[0]!.nextSeq) as number;
   const stored = new Map<string, StoredContribution>();
@@ -620,7 +679,7 @@ export async function writeGroup(
   for (const p of group.problems) {
     write.problems.push({ problemId: p.problemId, problem: JSON.stringify(p.problem), origin: p.origin });
   }
-  const written = rows(WRITE, { w: write, meta: META_ID, nextSeq });
+  const written = rows(WRITE, { w: write, meta: META_ID, nextSeq, guard: null });
   // After the driver has packed and sent WRITE (microtasks), while the server runs it.
   if (whileWriting) setImmediate(whileWriting);
   pending.push(
@@ -642,8 +701,87 @@ export async function writeGroup(
     }
   }
 
+  // The next group's first read, after every write of this one (the server runs them in order).
+  const ahead = options.next ? rows(READ_AHEAD, { meta: META_ID, r: groupReadParams(options.next) }) : null;
   await Promise.all(pending);
+  if (ahead) options.onAhead?.({ first: (await ahead)[0]!, token });
   await hooks.beforeCommit?.(group.upsert.map((u) => u.documentId));
+}
+
+/** A transaction planned ahead found that someone else wrote after the read it was planned from. */
+export class AheadMissed extends Error {
+  override name = 'AheadMissed';
+  constructor() {
+    super('neo4j store: the store changed after the read a transaction was planned from');
+  }
+}
+
+/** The WRITE statement of a group, planned from a read made ahead (planAhead). */
+export interface Planned {
+  params: Record<string, unknown>;
+  /** The token of the transaction that read ahead: it must still be the last writer. */
+  expect: string;
+}
+
+/** Refuses any statement a group of new chapters does not need (see planAhead). */
+class NotAhead extends Error {}
+
+/**
+ * The WRITE statement of a group, planned from what the previous transaction read for it ahead, or null
+ * when the group needs more than that one read (it replaces or removes stored chapters, or merges
+ * something from scratch): writeGroup itself plans it, against a transaction that answers FIRST_READ with
+ * the read made ahead, records WRITE and refuses anything else. So the next group's merge and the packing
+ * of its parameters happen while the server commits this group, not while it waits for them.
+ */
+export async function planAhead(group: WriteGroup, ahead: Ahead, prepared?: OwnRows): Promise<Planned | null> {
+  let params: Record<string, unknown> | undefined;
+  const answer = (row: Props) => ({ records: [{ toObject: () => row }] });
+  const tx = {
+    run: (cypher: string, p: Record<string, unknown>) => {
+      if (cypher === FIRST_READ) return Promise.resolve(answer(ahead.first));
+      if (cypher === WRITE && !params) {
+        params = p;
+        return Promise.resolve(answer({ ok: 1 }));
+      }
+      return Promise.reject(new NotAhead());
+    },
+  } as unknown as ManagedTransaction;
+  try {
+    await writeGroup(tx, group, { prepared });
+  } catch {
+    // Not a group of new chapters, or one that fails: its own transaction plans it (and meets the error).
+    return null;
+  }
+  return params ? { params, expect: ahead.token } : null;
+}
+
+/**
+ * Writes a group planned ahead: LOCK_AHEAD, then WRITE and the next group's read, sent together. The lock
+ * waits on the server until the previous transaction has committed; if that transaction was not the last
+ * writer then (it failed, it was retried, or another writer came between), WRITE writes nothing and
+ * AheadMissed rolls this transaction back: the caller writes the group again, reading for itself.
+ */
+export async function writeAhead(
+  tx: ManagedTransaction,
+  group: WriteGroup,
+  planned: Planned,
+  options: GroupOptions = {},
+): Promise<void> {
+  options.hooks?.transaction?.(
+    group.upsert.map((u) => u.documentId),
+    true,
+  );
+  const rows = runner(tx, undefined);
+  const token = randomUUID();
+  const locked = rows(LOCK_AHEAD, { meta: META_ID, expect: planned.expect, token });
+  const written = rows(WRITE, { ...planned.params, guard: token });
+  if (options.whileWriting) setImmediate(options.whileWriting);
+  const ahead = options.next ? rows(READ_AHEAD, { meta: META_ID, r: groupReadParams(options.next) }) : null;
+  const [lock, write, next] = await Promise.all([locked, written, ahead]);
+  if (lock[0]?.ok !== true) throw new AheadMissed();
+  if (write.length !== 1) throw new Error('neo4j store: a concept or source the group refers to is missing');
+  if (next) options.onAhead?.({ first: next[0]!, token });
+  await options.hooks?.beforeCommit?.(group.upsert.map((u) => u.documentId));
 }
 
 /**
@@ -912,7 +1050,8 @@ function emptyWrite(): WriteParams {
  */
 const at = (list: string, i: string) => `${list}[toInteger(${i})]`;
 const WRITE = [
-  `CYPHER replan=skip MATCH (m:${INGEST_META} {id: $meta})`,
+  // (`$guard`: a transaction planned ahead writes only if LOCK_AHEAD made it the writer; see writeAhead.)
+  `CYPHER replan=skip MATCH (m:${INGEST_META} {id: $meta}) WHERE $guard IS NULL OR m.writer = $guard`,
   `CALL () { UNWIND $w.cu AS row MATCH (n:${CONCEPT} {id: row.id}) ${CONCEPT_UPDATE} }`,
   ...CATEGORIES.map((c, i) => {
     const label = CATEGORY_LABEL[c];
