@@ -8,7 +8,9 @@
  * GC, full-text indexing — a fresh JVM spends much of a run compiling) and of this process, and whether
  * Neo4j reaches the target of 20,000 relationships/s. The timed part ends when the store's apply() returns,
  * which includes waiting for the eventually consistent full-text indexes to take every update. Both stores
- * must end with the same counts.
+ * must end with the same counts. Also prints how many transaction attempts were planned ahead from the read
+ * the one before made (writer.ts writeAhead) and how many read for themselves (the first, and any written
+ * again because that read no longer held).
  *
  * `npm run bench:neo4j -- [--chapters N] [--seed S] [--group-rows R] [--heap 2g] [--pagecache 2g] [--warm-up N] [--profile] [--jfr FILE]`
  *   --group-rows  nodes + edges per write transaction (whole chapters); default the store's (30,000)
@@ -173,22 +175,25 @@ try {
   const profile = new Map<string, { ms: number; n: number }>();
   let done = 0;
   let transactions = 0;
+  /** Transaction attempts: planned ahead (writer.ts writeAhead), or reading for themselves. */
+  const attempts = { ahead: 0, read: 0 };
   const store = new Neo4jStore(connection, {
     groupRows,
     onCommit: (docs) => {
       done += docs.length;
       transactions++;
     },
-    hooks: values.profile
-      ? {
-          profile: (statement, ms) => {
+    hooks: {
+      transaction: (_docs, ahead) => (ahead ? attempts.ahead++ : attempts.read++),
+      profile: values.profile
+        ? (statement, ms) => {
             const p = profile.get(statement) ?? { ms: 0, n: 0 };
             p.ms += ms;
             p.n++;
             profile.set(statement, p);
-          },
-        }
-      : undefined,
+          }
+        : undefined,
+    },
   });
   await store.open();
   try {
@@ -224,7 +229,11 @@ try {
 
     console.log('');
     row('stored (embedded)', `${counts.nodes} nodes, ${counts.edges} relationships (${batch.upsert.length} chapters)`);
-    row('stored (neo4j, counted)', `${neo.nodes} nodes, ${neo.edges} relationships in ${transactions} transactions`);
+    row(
+      'stored (neo4j, counted)',
+      `${neo.nodes} nodes, ${neo.edges} relationships in ${transactions} transactions ` +
+        `(attempts: ${attempts.ahead} planned ahead, ${attempts.read} reading for themselves)`,
+    );
     row(
       'embedded store',
       `${secs(embeddedMs)}  ${rate(counts.nodes, embeddedMs)} nodes/s  ${rate(counts.edges, embeddedMs)} relationships/s`,
