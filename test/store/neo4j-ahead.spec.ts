@@ -141,15 +141,14 @@ describe.skipIf(!server)('neo4j store: write transactions planned ahead', () => 
     await store.open();
     const db = new Cypher(connection);
     try {
-      const [a, b, c, d, e] = [
-        fragments.slice(0, 6),
-        [fragments[6]!],
-        [fragments[7]!],
-        [fragments[8]!],
-        [fragments[9]!],
-      ];
-      const group = (f: ChapterFragment[]): WriteGroup => ({ remove: [], upsert: f.map(chapterRows), problems: [] });
-      await store.apply(batchOf(a!));
+      const one = (i: number) => [fragments[i]!];
+      const [a, b, c, d, e, f] = [fragments.slice(0, 6), one(6), one(7), one(8), one(9), one(10)];
+      const group = (chapters: ChapterFragment[]): WriteGroup => ({
+        remove: [],
+        upsert: chapters.map(chapterRows),
+        problems: [],
+      });
+      await store.apply(batchOf(a));
 
       // B's transaction reads ahead for C; then another writer stores D before C's planned transaction runs.
       let ahead: Ahead | null = null;
@@ -161,12 +160,19 @@ describe.skipIf(!server)('neo4j store: write transactions planned ahead', () => 
       await expect(db.write((tx) => writeAhead(tx, group(c), stale!))).rejects.toBeInstanceOf(AheadMissed);
       expect((await store.documentHashes()).has(c[0]!.documentId)).toBe(false);
 
-      // E's transaction reads ahead for C, and nobody writes in between: the planned transaction writes C.
+      // A writer that leaves no token (an older version of this store) still moves the data version.
       ahead = null;
       await db.write((tx) => writeGroup(tx, group(e), { next: group(c), onAhead: (x) => (ahead = x) }));
+      await db.write((tx) => tx.run('MATCH (m:IngestMeta) SET m.version = m.version + 1'));
+      const bumped = await planAhead(group(c), ahead!);
+      await expect(db.write((tx) => writeAhead(tx, group(c), bumped!))).rejects.toBeInstanceOf(AheadMissed);
+
+      // F's transaction reads ahead for C, and nobody writes in between: the planned transaction writes C.
+      ahead = null;
+      await db.write((tx) => writeGroup(tx, group(f), { next: group(c), onAhead: (x) => (ahead = x) }));
       const fresh = await planAhead(group(c), ahead!);
       await db.write((tx) => writeAhead(tx, group(c), fresh!));
-      await expectEmbeddedGraph(store, batchOf(a!), batchOf(b), batchOf(d), batchOf(e), batchOf(c));
+      await expectEmbeddedGraph(store, ...[a, b, d, e, f, c].map((x) => batchOf(x)));
     } finally {
       await db.close();
       await store.close();

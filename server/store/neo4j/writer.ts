@@ -27,18 +27,19 @@
  *      transaction holds the lock and sees its own writes.
  *
  * Transactions overlap. Between two groups the server used to wait while this process merged and packed the
- * next one, and this process waited while the server committed (about a third of an ingest each way). Now
- * the next group of new chapters is planned from the read made ahead (planAhead: writeGroup itself, against
- * a transaction that answers FIRST_READ with that read) while the server commits, and sent at once
+ * next one (about 11 s of a 67 s ingest), and this process waited while the server committed (22 s). Now the
+ * next group of new chapters is planned from the read made ahead (planAhead: writeGroup itself, against a
+ * transaction that answers FIRST_READ with that read) while the server commits, and sent at once
  * (writeAhead): LOCK_AHEAD waits on the server for the lock, then checks that the transaction which read
- * ahead is still the last writer (each writer leaves a token of its own on the IngestMeta node); if not
- * (it failed or was retried, or another process wrote in between), WRITE writes nothing, the transaction is
- * rolled back, and the group is written again the usual way. A group that replaces or removes stored
- * chapters always reads for itself. Measured (scripts/bench/neo4j-ingest.ts, 2,000 chapters, pairs run in
- * the same minutes): a warmed server takes 8–14% less time (46.2 s against 52.7, 49.3 and 52.8 against
- * 57.6); a fresh one, whose JIT compiler already fills the second core, is no faster (+4% to −12%), and
- * the server spends 5–15% more CPU (not yet explained: the read ahead runs inside the writing transaction,
- * and two transactions are open at once).
+ * ahead is still the last writer (each writer leaves a token of its own on the IngestMeta node, and every
+ * writer, this code's or not, moves its data version). If not (it failed or was retried, or another process
+ * wrote in between), WRITE writes nothing, the transaction is rolled back, and the group is written again
+ * the usual way. A group that replaces or removes stored chapters always reads for itself. Measured
+ * (scripts/bench/neo4j-ingest.ts, 2,000 chapters, pairs run in the same minutes): a warmed server takes
+ * 8–14% less time (46.2 s against 52.7; 49.3 and 52.8 against 57.6); a fresh one, whose JIT compiler
+ * already fills the second core, is no faster (from −12% to +20% over five pairs, median +4%), and the
+ * server spends 5–15% more CPU (not yet explained: the read ahead runs inside the writing transaction, and
+ * two transactions are open at once).
  *
  * The lists that only grow are rewritten whole by every group that extends them: over an ingest of 2,000
  * chapters (46 groups) about 3.9 M concept-list and 3.6 M evidence entries are written again. Leaving out the
@@ -274,7 +275,7 @@ const GROUP_READ = `WITH m
     }
     RETURN collect({id: id, props: props, known: known}) AS sources
   }
-  RETURN m.nextSeq AS nextSeq, contributions, concepts, sources`;
+  RETURN m.nextSeq AS nextSeq, m.version AS version, contributions, concepts, sources`;
 
 /**
  * The first statement of a write transaction: lock the IngestMeta node (one writer at a time), mark it as
@@ -292,12 +293,14 @@ const READ_AHEAD = `MATCH (m:${INGEST_META} {id: $meta})
 
 /**
  * The first statement of a transaction planned ahead (planAhead): the lock, then whether the transaction
- * that read ahead for it is still the last writer (`$expect`). The lock is taken by the first SET, before
- * `writer` is read, so the value read is the last committed one. Only then is `writer` this transaction's;
- * otherwise it is cleared, and WRITE (guarded by `$guard`) writes nothing.
+ * that read ahead for it is still the last writer: its token (`$expect`) is the last one written, and the
+ * data version is the one it read plus this increment (every writer increments it, a writer that leaves no
+ * token too). The lock is taken by the first SET, before either is read, so the values read are the last
+ * committed ones. Only then is `writer` this transaction's; otherwise it is cleared, and WRITE (guarded by
+ * `$guard`) writes nothing.
  */
 const LOCK_AHEAD = `MATCH (m:${INGEST_META} {id: $meta}) SET m.version = m.version + 1
-  WITH m, coalesce(m.writer = $expect, false) AS ok
+  WITH m, coalesce(m.writer = $expect AND m.version = $version + 1, false) AS ok
   SET m.writer = CASE WHEN ok THEN $token END
   RETURN ok`;
 
@@ -323,7 +326,10 @@ function groupReadParams(group: WriteGroup): Record<string, unknown> {
   };
 }
 
-/** What a transaction read ahead for the next group (READ_AHEAD), and the token it wrote as the last writer. */
+/**
+ * What a transaction read ahead for the next group (READ_AHEAD, with the data version as that transaction
+ * left it), and the token it wrote as the last writer.
+ */
 export interface Ahead {
   first: Props;
   token: string;
@@ -725,6 +731,8 @@ export interface Planned {
   params: Record<string, unknown>;
   /** The token of the transaction that read ahead: it must still be the last writer. */
   expect: string;
+  /** The data version that transaction left (READ_AHEAD's `version`): nobody may have written since. */
+  version: number;
 }
 
 /** Refuses any statement a group of new chapters does not need (see planAhead). */
@@ -756,7 +764,7 @@ export async function planAhead(group: WriteGroup, ahead: Ahead, prepared?: OwnR
     // Not a group of new chapters, or one that fails: its own transaction plans it (and meets the error).
     return null;
   }
-  return params ? { params, expect: ahead.token } : null;
+  return params ? { params, expect: ahead.token, version: plain(ahead.first.version) as number } : null;
 }
 
 /**
@@ -777,7 +785,7 @@ export async function writeAhead(
   );
   const rows = runner(tx, undefined);
   const token = randomUUID();
-  const locked = rows(LOCK_AHEAD, { meta: META_ID, expect: planned.expect, token });
+  const locked = rows(LOCK_AHEAD, { meta: META_ID, expect: planned.expect, version: planned.version, token });
   const written = rows(WRITE, { ...planned.params, guard: token });
   if (options.whileWriting) setImmediate(options.whileWriting);
   const ahead = options.next ? rows(READ_AHEAD, { meta: META_ID, r: groupReadParams(options.next) }) : null;
