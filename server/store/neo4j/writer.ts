@@ -36,7 +36,7 @@
  * wrote in between), WRITE writes nothing, the transaction is rolled back, and the group is written again
  * the usual way. A group that replaces or removes stored chapters always reads for itself. Measured
  * (scripts/bench/neo4j-ingest.ts, 2,000 chapters, pairs run in the same minutes): a warmed server takes
- * 8–14% less time (46.2 s against 52.7; 49.3 and 52.8 against 57.6); a fresh one, whose JIT compiler
+ * 8–14% less time in five pairs (46.2 s against 52.7, …, 56.7 against 64.8); a fresh one, whose JIT compiler
  * already fills the second core, is no faster (from −12% to +20% over five pairs, median +4%), and the
  * server spends 5–15% more CPU (not yet explained: the read ahead runs inside the writing transaction, and
  * two transactions are open at once).
