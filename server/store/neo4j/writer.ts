@@ -305,7 +305,15 @@ const LOCK_AHEAD = `MATCH (m:${INGEST_META} {id: $meta}) SET m.version = m.versi
   RETURN ok`;
 
 /** The parameters of the group's first read (FIRST_READ, READ_AHEAD). */
-function groupReadParams(group: WriteGroup): Record<string, unknown> {
+interface GroupReadParams {
+  ids: string[];
+  concepts: string[];
+  recompute: string[];
+  sources: { id: string; pid: string }[];
+  problemIds: string[];
+}
+
+function groupReadParams(group: WriteGroup): GroupReadParams {
   const ids = [...new Set([...group.remove, ...group.upsert.map((u) => u.documentId)])];
   const concepts = new Set<string>();
   const recompute = new Set<string>();
@@ -362,7 +370,7 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, opti
   // stored chapters reads again below, with the keys the old versions add.
   const token = randomUUID();
   const r = groupReadParams(group);
-  const problemIds = r.problemIds as string[];
+  const problemIds = r.problemIds;
   const first = await rows(FIRST_READ, { meta: META_ID, token, r });
   if (first.length === 0) throw new Error('neo4j store: the IngestMeta node is missing (was open() called?)');
   let nextSeq = plain(first[0]!.nextSeq) as number;
