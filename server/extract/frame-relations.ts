@@ -340,6 +340,30 @@ const LIST_LEAD_EN =
 /** A list item that opens with its term: `扩散系数 ($D_i$)：…`, `Diffusion coefficient: …`. */
 const ITEM_HEAD = /^\s*(?:[（(][^）)]{0,40}[）)])?\s*[：:]/;
 
+/** Whether a sentence ends with a colon (`常见的包括：`, `The main types are:`): only such a sentence leads a list. */
+export function endsWithColon(text: string): boolean {
+  let k = text.length - 1;
+  while (k >= 0 && isWhiteSpaceCode(text.charCodeAt(k))) k--;
+  const last = text.charCodeAt(k);
+  return last === 0xff1a || last === 0x3a;
+}
+
+/**
+ * The paragraphs right after sentence i's, one after the other in its section (the items a lead-in may
+ * lead): the first sentence of each, in order.
+ */
+export function* nextParagraphs(sentences: Sentence[], i: number): Generator<Sentence> {
+  const lead = sentences[i]!;
+  let para = lead.holder.paragraph;
+  for (let j = i + 1; j < sentences.length; j++) {
+    const item = sentences[j]!;
+    if (item.holder.paragraph === para) continue;
+    if (item.holder.paragraph !== para + 1 || item.holder.section !== lead.holder.section) return;
+    para = item.holder.paragraph;
+    yield item;
+  }
+}
+
 /**
  * A lead-in that announces the parts of a whole, followed by paragraphs (list items) that each open with a
  * term and a colon: each term is a part of the whole.
@@ -349,10 +373,7 @@ export function listParts(sentences: Sentence[], emit: Emit): void {
     const s = sentences[i]!;
     const zh = s.holder.lang === 'zh';
     // Only a sentence ending with a colon can lead a list (checked before any pattern runs).
-    let k = s.text.length - 1;
-    while (k >= 0 && isWhiteSpaceCode(s.text.charCodeAt(k))) k--;
-    const last = s.text.charCodeAt(k);
-    if (last !== 0xff1a && last !== 0x3a) continue;
+    if (!endsWithColon(s.text)) continue;
     const lead = (zh ? LIST_LEAD_ZH : LIST_LEAD_EN).exec(s.text);
     if (!lead) continue;
     // The whole: the concept just before the lead (zh, en `X includes:`) or just after `of` (en).
@@ -361,12 +382,7 @@ export function listParts(sentences: Sentence[], emit: Emit): void {
       ? s.slots.find((x) => x.start >= lead.index && !x.pronoun)
       : [...s.slots].reverse().find((x) => x.end <= lead.index && lead.index - x.end <= 8);
     if (!whole) continue;
-    let para = s.holder.paragraph;
-    for (let j = i + 1; j < sentences.length; j++) {
-      const item = sentences[j]!;
-      if (item.holder.paragraph === para) continue;
-      if (item.holder.paragraph !== para + 1 || item.holder.section !== s.holder.section) break;
-      para = item.holder.paragraph;
+    for (const item of nextParagraphs(sentences, i)) {
       const head = item.slots[0];
       if (!head || head.pronoun || head.start > 1 || !ITEM_HEAD.test(item.text.slice(head.end))) break;
       const option = FAMILY_OPTIONS.part.find((o) => pick(head, o.subject) && pick(whole, o.object)) ?? null;

@@ -31,6 +31,8 @@ export interface Holder {
   /** Whether the sentence is hedged, when the parser has said (claims). */
   hedged?: boolean;
   isHeading: boolean;
+  /** Whether a claim stands in a list item (headings: never). */
+  listItem?: boolean;
   paragraph: number;
   section: string;
 }
@@ -195,6 +197,7 @@ function holdersOf(chapter: ParsedChapter): Holder[] {
       lang: c.attributes.lang,
       hedged: c.attributes.hedged,
       isHeading: false,
+      listItem: c.listItem,
       paragraph: c.attributes.paragraph,
       section: c.attributes.section,
     });

@@ -36,6 +36,7 @@ import {
 import { isWhiteSpaceCode } from '../text/whitespace';
 import { namedCauses, namedTargets, readIsa, readMembers, roleTargets, surfaceKey } from './class-relations';
 import { findAnaphors } from './anaphors';
+import { adverseEffects } from './adverse-effects';
 import { emptyList } from './empty-list';
 import {
   clauseBounds,
@@ -59,7 +60,9 @@ import {
   headingRelations,
   IMPLICATED,
   implicitDisorder,
+  endsWithColon,
   listParts,
+  nextParagraphs,
   TREATMENT_NOUN_WORDS,
   TREATS,
 } from './frame-relations';
@@ -213,12 +216,63 @@ export function findRelations(input: RelationInput): RelationOutput {
   const emit = relationSink(out, pronounMentions);
   for (const s of sentences) sentenceRelations(s, sentences, headings, byHolder, emit, named);
   listParts(sentences, emit);
+  listContinuations(sentences, headings, byHolder, out, emit, named);
   headingRelations(headings, sentences, byHolder, out);
   headingPairs(headings, sentences, byHolder, out);
   return { relations: dedupe(out), pronounMentions };
 }
 
 // findRelations works in parts that V8 compiles one by one (see readCue).
+
+/**
+ * A lead-in that ends with a colon and the list items after it (paragraphs of their own, one after the
+ * other in the same section) read as one sentence: `兴奋剂的不良反应…常见的包括：` + `失眠…` says that
+ * stimulants carry a risk of insomnia. Each item is read with its lead-in before it, and a relation is
+ * kept only when it joins a concept of the lead-in to one of the item (what either says alone was read
+ * already); its evidence is both sentences.
+ */
+function listContinuations(
+  sentences: Sentence[],
+  headings: Holder[],
+  byHolder: Map<string, FoundMention[]>,
+  out: ExtractedRelation[],
+  emit: Emit,
+  named: (surface: string) => { key: string; category: Category } | undefined,
+): void {
+  for (let i = 0; i < sentences.length; i++) {
+    const lead = sentences[i]!;
+    if (!lead.slots.length || !endsWithColon(lead.text)) continue;
+    const zh = lead.holder.lang === 'zh';
+    const leadSlots = new Set(lead.slots);
+    for (const item of nextParagraphs(sentences, i)) {
+      if (!item.holder.listItem) break;
+      if (!item.slots.length) continue;
+      const shift = lead.text.length + (zh ? 0 : 1);
+      const itemSlots = item.slots.map((x) => ({ ...x, start: x.start + shift, end: x.end + shift }));
+      const joined: Sentence = {
+        holder: item.holder,
+        text: lead.text + (zh ? '' : ' ') + item.text,
+        slots: [...lead.slots, ...itemSlots],
+        hedged: lead.hedged || item.hedged,
+        hits: undefined,
+        masked: undefined,
+        index: item.index,
+      };
+      const itemSet = new Set(itemSlots);
+      const from = out.length;
+      const cross: Emit = (s, subj, obj, option, cue, confidence, negated) => {
+        const fromLead = (x: Slot) => leadSlots.has(x);
+        if (!((fromLead(subj) && itemSet.has(obj)) || (itemSet.has(subj) && fromLead(obj)))) return;
+        // A pronoun of the lead-in was resolved there; here it is read as what it stands for.
+        const plain = (x: Slot) => (fromLead(x) && x.pronoun ? { ...x, pronoun: false } : x);
+        const c = (subj.pronoun && fromLead(subj)) || (obj.pronoun && fromLead(obj)) ? 0.85 : 1;
+        emit(s, plain(subj), plain(obj), option, cue, confidence * c, negated);
+      };
+      sentenceRelations(joined, sentences, headings, byHolder, cross, named);
+      for (let k = from; k < out.length; k++) out[k]!.attributes.evidence = [lead.holder.key, item.holder.key];
+    }
+  }
+}
 
 /** The chapter's claims as sentences: their concept slots, pronouns and noun anaphors resolved. */
 function chapterSentences(input: RelationInput, byHolder: Map<string, FoundMention[]>, headings: Holder[]): Sentence[] {
@@ -369,8 +423,18 @@ function sentenceRelations(
     // `未经治疗的患者`, `经抑制的…`: a cue between `(未)经` and `的` describes a noun; it is no verb.
     if (zh && s.text[h.end] === '的' && /(?:未经|经过|经)$/.test(s.text.slice(Math.max(0, h.start - 2), h.start)))
       continue;
-    // A cue inside a concept's name (`抑制` in `抑制性神经元`) is no cue.
-    if (s.slots.some((x) => !x.pronoun && x.start <= h.start && x.end >= h.end)) continue;
+    // A cue inside a concept's name (`抑制` in `抑制性神经元`) is no cue; a noun cue that is a whole name
+    // (`不良反应`, `side effects`: a concept of its own too) still is.
+    if (
+      s.slots.some(
+        (x) =>
+          !x.pronoun &&
+          x.start <= h.start &&
+          x.end >= h.end &&
+          !(h.cue.voice === 'noun-after' && x.start === h.start && x.end === h.end),
+      )
+    )
+      continue;
     const found =
       h.cue.voice === 'list'
         ? readMembers(s, h)
@@ -384,6 +448,7 @@ function sentenceRelations(
     for (const r of found) emit(s, r.subj, r.obj, r.option, h.text.trim(), r.confidence, r.negated);
   }
   frameRelations(s, sentences, headings, byHolder, emit);
+  adverseEffects(s, emit);
   genitiveParts(s, emit);
   if (!zh && s.text.includes('whereas')) contrastedClauses(s, emit);
 }

@@ -36,6 +36,8 @@ export interface ParsedClaim {
   bold: InlineSpan[];
   italic: InlineSpan[];
   math: InlineSpan[];
+  /** Whether the sentence is in a list item (a list led in by the sentence before it reads on into it). */
+  listItem: boolean;
 }
 
 export interface ParsedSection {
@@ -263,6 +265,7 @@ export function parseChapter(src: SourceText): ParsedChapter {
         bold: within(inline.bold, span.start, span.end),
         italic: within(inline.italic, span.start, span.end),
         math: within(inline.math, span.start, span.end),
+        listItem: block.listItem,
       };
       blockClaims.push(claim);
       claimStart.set(claim, span.start);
