@@ -126,6 +126,9 @@ export function frameRelations(
       .map((m) => ({ start: -1, end: -1, concepts: [{ key: m.concept, category: m.category }], pronoun: false }));
   }
   if (!inView.length) return;
+  // A disorder of the context is the one in view only when it is the only one there: a sign does not say which
+  // of several (`Damage to Broca's area impairs speech production` after a sentence naming three disorders).
+  if (inView !== disorders && new Set(inView.map((x) => x.concepts[0]!.key)).size > 1) return;
   for (const m of dysHere) {
     const cs = m.index;
     const ce = cs + m[0].length;

@@ -179,6 +179,14 @@ describe('frames and named hypotheses', () => {
     );
   });
 
+  it('takes a disorder of the paragraph only when it is the one disorder there', () => {
+    const implicated = (md: string) => en(md).relations.filter((r) => r.includes('-implicated_in->'));
+    // One disorder in the sentence before: the sign is about it.
+    expect(implicated('Schizophrenia is common. Damage to the hippocampus impairs memory.')).toHaveLength(1);
+    // Several: the sign does not say which, so none is taken.
+    expect(implicated('Schizophrenia and autism are common. Damage to the hippocampus impairs memory.')).toEqual([]);
+  });
+
   it('implicates a named hypothesis in its disorder', () => {
     expect(en('This is the "aberrant salience" hypothesis of psychosis.').relations).toEqual([
       'aberrant salience -implicated_in-> psychosis',
