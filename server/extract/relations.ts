@@ -37,6 +37,7 @@ import { isWhiteSpaceCode } from '../text/whitespace';
 import { namedCauses, namedTargets, readIsa, readMembers, roleTargets, surfaceKey } from './class-relations';
 import { findAnaphors } from './anaphors';
 import { adverseEffects } from './adverse-effects';
+import { polarized } from './polarity';
 import { emptyList } from './empty-list';
 import {
   clauseBounds,
@@ -344,7 +345,8 @@ function relationSink(out: ExtractedRelation[], pronounMentions: FoundMention[])
     if (SYMMETRIC_PREDICATES.has(option.predicate) && y < x) [x, y] = [y, x];
     const attrs: RelationAttributes = {
       kind: 'relation',
-      predicate: option.predicate,
+      // `GSK-3β的抑制可以增加BDNF`: a side that names a lack turns raising into lowering.
+      predicate: polarized(s, subj, obj, option.predicate),
       evidence: [s.holder.key],
       cues: [cue],
       confidence: Math.round(conf * 100) / 100,
