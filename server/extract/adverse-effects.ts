@@ -44,12 +44,17 @@ function clause(text: string, from: number, to: number): [number, number] {
   return [a, b];
 }
 
+/** Whether the slot is an adverse-effect noun (`副作用`, `side effects`). */
+export function isAdverseNoun(s: Sentence, x: Slot): boolean {
+  return !x.pronoun && (s.holder.lang === 'zh' ? AE_ZH : AE_EN).test(s.text.slice(x.start, x.end));
+}
+
 export function adverseEffects(s: Sentence, emit: Emit): void {
   if (s.slots.length < 2 || !AE_WORD.test(s.text)) return;
   const zh = s.holder.lang === 'zh';
   const text = s.text;
   for (const ae of s.slots) {
-    if (ae.pronoun || !(zh ? AE_ZH : AE_EN).test(text.slice(ae.start, ae.end))) continue;
+    if (!isAdverseNoun(s, ae)) continue;
     if ((zh ? NEGATED_ZH : NEGATED_EN).test(text.slice(Math.max(0, ae.start - 16), ae.start))) continue;
     const [ca, cb] = clause(text, ae.start, ae.end);
     const inClause = s.slots.filter((x) => x !== ae && x.start >= ca && x.end <= cb);

@@ -36,7 +36,7 @@ import {
 import { isWhiteSpaceCode } from '../text/whitespace';
 import { namedCauses, namedTargets, readIsa, readMembers, roleTargets, surfaceKey } from './class-relations';
 import { findAnaphors } from './anaphors';
-import { adverseEffects } from './adverse-effects';
+import { adverseEffects, isAdverseNoun } from './adverse-effects';
 import { polarized } from './polarity';
 import { emptyList } from './empty-list';
 import {
@@ -243,6 +243,9 @@ function listContinuations(
   for (let i = 0; i < sentences.length; i++) {
     const lead = sentences[i]!;
     if (!lead.slots.length || !endsWithColon(lead.text)) continue;
+    // Only a lead-in left open reads on: a cue or an adverse-effect noun after its last name, or that noun last.
+    const tail = lead.slots[lead.slots.length - 1]!;
+    if (!isAdverseNoun(lead, tail) && !cueHits(lead).some((h) => h.start >= tail.end)) continue;
     const zh = lead.holder.lang === 'zh';
     const leadSlots = new Set(lead.slots);
     for (const item of nextParagraphs(sentences, i)) {
