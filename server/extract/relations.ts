@@ -428,18 +428,9 @@ function sentenceRelations(
     // `未经治疗的患者`, `经抑制的…`: a cue between `(未)经` and `的` describes a noun; it is no verb.
     if (zh && s.text[h.end] === '的' && /(?:未经|经过|经)$/.test(s.text.slice(Math.max(0, h.start - 2), h.start)))
       continue;
-    // A cue inside a concept's name (`抑制` in `抑制性神经元`) is no cue; a noun cue that is a whole name
-    // (`不良反应`, `side effects`: a concept of its own too) still is.
-    if (
-      s.slots.some(
-        (x) =>
-          !x.pronoun &&
-          x.start <= h.start &&
-          x.end >= h.end &&
-          !(h.cue.voice === 'noun-after' && x.start === h.start && x.end === h.end),
-      )
-    )
-      continue;
+    // A cue inside a concept's name (`抑制` in `抑制性神经元`) is no cue. (`不良反应`, `副作用`, concepts of their
+    // own, are read by adverse-effects.ts.)
+    if (s.slots.some((x) => !x.pronoun && x.start <= h.start && x.end >= h.end)) continue;
     const found =
       h.cue.voice === 'list'
         ? readMembers(s, h)
