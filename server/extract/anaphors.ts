@@ -287,13 +287,15 @@ function resolveAnaphor(
     (a, b) => b.end - a.end,
   );
   // A Chinese pronoun opening a clause carries on its sentence's topic: the concept that opens an
-  // earlier clause (`海马富含MR和GR，它经由…`: 海马, not GR).
+  // earlier clause (`海马富含MR和GR，它经由…`: 海马, not GR); the sentence's first one may carry a short
+  // modifier (`缓释胍法辛…，也可以与兴奋剂联合使用；它…`), a later one not (`由于前额叶皮层的…`).
   if (zh && (m[0] === '它' || m[0] === '它们') && ZH_CLAUSE_START.test(text.slice(Math.max(0, s - 6), s))) {
     for (const x of before) {
       if (x.pronoun) continue;
       const [xa] = clauseBounds(text, x.start, x.end, true);
       const opener = ZH_CLAUSE_OPENER.exec(text.slice(xa))![0].length;
-      if (x.start - (xa + opener) <= 1 && !before.some((y) => y.start >= xa && y.start < x.start)) add(x);
+      if (x.start - (xa + opener) <= (xa === 0 ? 2 : 1) && !before.some((y) => y.start >= xa && y.start < x.start))
+        add(x);
     }
   }
   // `…makes it safer than B, and it is combined with C`, `A enhances X and inhibits Y, and it also…`: an

@@ -151,6 +151,16 @@ describe('pronouns and anaphora', () => {
     ]);
   });
 
+  it('takes a clause-opening 它 to the sentence-initial topic, a short modifier before it allowed', () => {
+    // `缓释胍法辛…，也可以与兴奋剂联合使用；它…`: the topic, not the nearest drug.
+    const e = zh('缓释胍法辛可以单独使用，也可以与兴奋剂联合使用；它的常见不良反应是嗜睡。');
+    expect(e.relations).toContain('胍法辛 -risk_of-> 嗜睡');
+    expect(e.relations).not.toContain('兴奋剂 -risk_of-> 嗜睡');
+    // A noun after `由于` opens no topic: `它` still goes back to the drug.
+    const later = zh('托莫西汀阻断NET，由于前额叶皮层的多巴胺也由NET清除，它同时提高了多巴胺水平。');
+    expect(later.relations.filter((r) => r.startsWith('前额叶皮层 -increases->'))).toEqual([]);
+  });
+
   it('resolves a pronoun to a concept of the category the predicate needs', () => {
     // 其 could be 突触生成 or 氯胺酮; combined_with needs an intervention.
     expect(
