@@ -68,7 +68,7 @@ export function adverseEffects(s: Sentence, emit: Emit): void {
     drug ??= inClause.filter((x) => x.end <= ae.start && pick(x, RISK.subject)).pop();
     if (!drug) continue;
     // The effects: listed after the noun (and after the drug, when it follows), else before it.
-    const from = Math.max(ae.end, drug.start > ae.end ? drug.end : ae.end);
+    const from = drug.start > ae.end ? drug.end : ae.end;
     const after = inClause.filter((x) => x.start >= from && isDisorder(x));
     let effects: Slot[] = [];
     // Only the list itself: the effects coordinated with the first (or last) one, not every disorder after it.

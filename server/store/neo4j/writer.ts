@@ -355,6 +355,11 @@ export interface GroupOptions {
   onAhead?: (ahead: Ahead) => void;
 }
 
+/** The next group's first read (READ_AHEAD), when the caller names a next group. */
+function readAhead(rows: Rows, options: GroupOptions): Promise<Props[]> | null {
+  return options.next ? rows(READ_AHEAD, { meta: META_ID, r: groupReadParams(options.next) }) : null;
+}
+
 /** Applies one group of chapters and problems inside the caller's write transaction. */
 export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, options: GroupOptions = {}): Promise<void> {
   const { hooks = {}, prepared, whileWriting } = options;
@@ -720,7 +725,7 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, opti
   }
 
   // The next group's first read, after every write of this one (the server runs them in order).
-  const ahead = options.next ? rows(READ_AHEAD, { meta: META_ID, r: groupReadParams(options.next) }) : null;
+  const ahead = readAhead(rows, options);
   await Promise.all(pending);
   if (ahead) options.onAhead?.({ first: (await ahead)[0]!, token });
   await hooks.beforeCommit?.(group.upsert.map((u) => u.documentId));
@@ -796,7 +801,7 @@ export async function writeAhead(
   const locked = rows(LOCK_AHEAD, { meta: META_ID, expect: planned.expect, version: planned.version, token });
   const written = rows(WRITE, { ...planned.params, guard: token });
   if (options.whileWriting) setImmediate(options.whileWriting);
-  const ahead = options.next ? rows(READ_AHEAD, { meta: META_ID, r: groupReadParams(options.next) }) : null;
+  const ahead = readAhead(rows, options);
   const [lock, write, next] = await Promise.all([locked, written, ahead]);
   if (lock[0]?.ok !== true) throw new AheadMissed();
   if (write.length !== 1) throw new Error('neo4j store: a concept or source the group refers to is missing');
