@@ -937,9 +937,16 @@ function boundaryOk(m: MatchText, s: number, e: number, bounds: () => BoundaryTe
   const b = bounds();
   const startOk = startFree || b.has(m.offsets[s]!);
   if (!startOk && hanLen < 4) return false;
-  const endOk = endFree || b.has(m.offsets[e - 1]! + 1);
+  const endOk =
+    endFree || b.has(m.offsets[e - 1]! + 1) || (hanLen === 3 && startOk && GLUED_AFTER.has(t.charCodeAt(e)));
   return (startOk && endOk) || (hanLen >= 4 && (startOk || endOk));
 }
+
+/**
+ * Conjunctions jieba may glue onto the last character of a name it does not know (`奥氮平和利培酮`: 奥/氮/平和):
+ * a three-character name that starts on a word boundary may end before one of them.
+ */
+const GLUED_AFTER = new Set([...'和与及或等'].map((c) => c.charCodeAt(0)));
 
 function hasHanCode(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isHanCode(text.charCodeAt(i))) return true;

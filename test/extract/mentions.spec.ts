@@ -36,6 +36,12 @@ describe('vocabulary mentions', () => {
     expect(concepts.get('氯胺酮')).toBe('Intervention');
   });
 
+  it('takes a drug name jieba glued to the conjunction after it (奥/氮/平和)', () => {
+    const { concepts, relations } = zh('抗精神病药（如奥氮平和利培酮）阻断多巴胺D2受体；喹硫平与锂盐合用。');
+    for (const name of ['奥氮平', '利培酮', '喹硫平']) expect(concepts.get(name)).toBe('Intervention');
+    expect(relations).toContain('奥氮平 -part_of-> 抗精神病药');
+  });
+
   it('makes no concept of a metaphor', () => {
     expect(zh('想象一个铁匠试图重塑一块冰冷坚硬的铁。').result.concepts.size).toBe(0);
   });
