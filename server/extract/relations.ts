@@ -36,6 +36,7 @@ import {
 import { isWhiteSpaceCode } from '../text/whitespace';
 import { namedCauses, namedTargets, readIsa, readMembers, roleTargets, surfaceKey } from './class-relations';
 import { findAnaphors } from './anaphors';
+import { conversions } from './conversions';
 import { adverseEffects, isAdverseNoun } from './adverse-effects';
 import { polarized } from './polarity';
 import { emptyList } from './empty-list';
@@ -445,6 +446,7 @@ function sentenceRelations(
   }
   frameRelations(s, sentences, headings, byHolder, emit);
   adverseEffects(s, emit);
+  conversions(s, emit);
   genitiveParts(s, emit);
   if (!zh && s.text.includes('whereas')) contrastedClauses(s, emit);
 }
