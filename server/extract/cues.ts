@@ -378,7 +378,7 @@ export const EN_CUES: Cue[] = [
   en('cause', 'releas(?:e|es|ed|ing)|secret(?:e|es|ed|ing)|synthesi[sz](?:e|es|ed|ing)', 'active', 0.7),
   en(
     'risk',
-    '(?:main|major|chief|principal|greatest) risks? (?:is|are)|risk of|risks? (?:\\w+ )?(?:for|of)|side effects? (?:of|such as)|adverse effects? (?:of|such as)|liability for|potential for',
+    '(?:main|major|chief|principal|greatest|most serious|most feared) (?:risks?|hazards?|dangers?|complications?) (?:is|are)|risk of|risks? (?:\\w+ )?(?:for|of)|side effects? (?:of|such as)|adverse effects? (?:of|such as)|liability for|potential for',
     'active',
     0.65,
   ),

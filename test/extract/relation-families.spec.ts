@@ -247,6 +247,15 @@ describe('subjects that are not what they seem', () => {
     has('抗精神病药增加代谢综合征的风险。', ['抗精神病药 -risk_of-> 代谢综合征']);
   });
 
+  it('`its main hazard is X`, `the most serious complication is X`: a risk named by its noun', () => {
+    has('Clozapine works when others fail; its main hazard is agranulocytosis.', [
+      'clozapine -risk_of-> agranulocytosis',
+    ]);
+    has('For lithium, the most serious complication is nephrogenic diabetes insipidus.', [
+      'lithium -risk_of-> nephrogenic diabetes insipidus',
+    ]);
+  });
+
   it('`未经治疗的患者`: a cue between `未经` and `的` is no verb', () => {
     lacks('锂盐不宜用于未经治疗的甲状腺功能减退患者。', ['锂盐 -treats-> 甲状腺功能减退症']);
   });
