@@ -247,7 +247,12 @@ export const ZH_CUES: Cue[] = [
   ),
   // `X是D的一线药物`: the disorders stand before the noun cue, the drug earlier.
   zh('treat', '的(?:一线|二线|首选|标准|主要)(?:药物|用药|治疗药物|疗法|治疗选择|选择)', 'noun-after', 0.75),
-  zh('reduce', '减少|降低|减弱|抑制|阻断|阻滞|阻止|削弱|消除|驱散|拮抗|下调|逆转|灭活|降解|损害|干扰', 'active', 0.7),
+  zh(
+    'reduce',
+    '减少|降低|减弱|抑制|阻断|阻滞|阻止|削弱|消除|驱散|拮抗|下调|逆转|灭活|降解|损害|干扰|清除|回收',
+    'active',
+    0.7,
+  ),
   zh('prevent', '预防|防止|避免', 'active', 0.7),
   zh('drive', '驱动|驱使', 'active', 0.7),
   zh('mediate', '介导', 'active', 0.7),
@@ -352,7 +357,12 @@ export const EN_CUES: Cue[] = [
     'active',
     0.7,
   ),
-  en('reduce', 'degrad(?:e|es|ed|ing)|broken down|breaks? down|inactivat(?:e|es|ed|ing)', 'active', 0.7),
+  en(
+    'reduce',
+    'degrad(?:e|es|ed|ing)|broken down|breaks? down|inactivat(?:e|es|ed|ing)|clear(?:s|ed)|recycl(?:e|es|ed)',
+    'active',
+    0.7,
+  ),
   en('prevent', 'prevent(?:s|ed|ing)?|protect(?:s|ed|ing)? against', 'active', 0.7),
   en('drive', 'driv(?:e|es|en)|drove', 'active', 0.7),
   en('mediate', 'mediat(?:e|es|ed|ing)', 'active', 0.7),

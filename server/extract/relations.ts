@@ -1181,7 +1181,7 @@ function readDirectedCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: 
     // `Y被分为A与B`: a whole–part cue without an agent reads as its active form.
     if (passive && REVERSED_FAMILIES.has(cue.family) && !left.some((x) => x.start > passiveMark)) passive = false;
   } else {
-    const aux = /\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:\w+ly\s+)?$/i.test(s.text.slice(a, cs));
+    const aux = /\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:not\s+)?(?:\w+ly\s+)?$/i.test(s.text.slice(a, cs));
     // `Y is synthesised from Z by X`: the agent may follow a short phrase of source or place.
     EN_BY_AGENT.lastIndex = ce;
     const byPhrase = EN_BY_AGENT.exec(s.text);

@@ -247,6 +247,17 @@ describe('subjects that are not what they seem', () => {
     has('抗精神病药增加代谢综合征的风险。', ['抗精神病药 -risk_of-> 代谢综合征']);
   });
 
+  it('clearing and recycling lower what is cleared: `Y由X回收`, `Y被X清除`, `Y is cleared by X`', () => {
+    has('突触间隙中的5-羟色胺由5-羟色胺转运体回收。', ['5-羟色胺转运体 -decreases-> 5-羟色胺']);
+    has('前额叶皮层中的多巴胺主要被去甲肾上腺素转运体清除。', ['去甲肾上腺素转运体 -decreases-> 多巴胺']);
+    has('Serotonin is cleared from the synapse by the serotonin transporter.', [
+      'serotonin transporter -decreases-> serotonin',
+    ]);
+    // A passive without its agent, negated or not, relates nothing (`from the synapse` is no object).
+    const e = read('With DAT blocked, dopamine is not cleared from the synapse.');
+    expect(e.relations.filter((r) => r.includes('synapse'))).toEqual([]);
+  });
+
   it('`its main hazard is X`, `the most serious complication is X`: a risk named by its noun', () => {
     has('Clozapine works when others fail; its main hazard is agranulocytosis.', [
       'clozapine -risk_of-> agranulocytosis',
