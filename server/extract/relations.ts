@@ -155,7 +155,7 @@ const ZH_VP_COORD = /^\s*(?:并且|并|而且|且|又|还)/;
 /** A Chinese clause that lists examples (`如A、B和C`). */
 const ZH_EXAMPLES_CLAUSE = /^\s*(?:例如|比如|诸如|如|包括)/;
 /** A Chinese clause that opens with a preposition of company or comparison (`与阿片类药物合用时`). */
-const ZH_WITH_CLAUSE = /^\s*(?:则|并|而|且)?(?:与|同|跟)/;
+const ZH_WITH_CLAUSE = /^\s*(?:则|并|而|且|也|还|亦)?(?:可以|可|能够|能|常常|常|通常|往往|需要|需)?(?:与|同|跟)/;
 const ZH_PP_FRAME = /在[^，。；]{1,20}?(?:中|时|下|期间)/g;
 /** Words that open a means phrase before a Chinese verb: what stands in it is not the subject. */
 const ZH_MEANS = ['通过', '经由', '借助'];

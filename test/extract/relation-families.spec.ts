@@ -247,6 +247,11 @@ describe('subjects that are not what they seem', () => {
     has('抗精神病药增加代谢综合征的风险。', ['抗精神病药 -risk_of-> 代谢综合征']);
   });
 
+  it('`也可以与X联合使用`: a clause of company after a modal or an adverb pairs X with the sentence topic', () => {
+    has('锂盐起效较慢，也可以与抗精神病药联合使用。', ['抗精神病药 -combined_with-> 锂盐']);
+    has('丙戊酸钠起效快，常与苯二氮䓬类药物合用。', ['苯二氮䓬类药物 -combined_with-> 丙戊酸盐']);
+  });
+
   it('clearing and recycling lower what is cleared: `Y由X回收`, `Y被X清除`, `Y is cleared by X`', () => {
     has('突触间隙中的5-羟色胺由5-羟色胺转运体回收。', ['5-羟色胺转运体 -decreases-> 5-羟色胺']);
     has('前额叶皮层中的多巴胺主要被去甲肾上腺素转运体清除。', ['去甲肾上腺素转运体 -decreases-> 多巴胺']);
