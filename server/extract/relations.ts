@@ -613,7 +613,8 @@ function clauseTopic(s: Sentence, before: Slot[], agent: (x: Slot) => unknown): 
     const first = before.find((y) => y.start >= xa && (!y.pronoun || s.text.slice(y.start, y.end) !== '其'));
     if (!first) continue;
     const opener = ZH_CLAUSE_OPENER.exec(s.text.slice(xa))![0].length;
-    if (first.start - (xa + opener) > 1) continue;
+    // (The sentence's first clause may write its topic with a short modifier: `缓释胍法辛…`.)
+    if (first.start - (xa + opener) > (xa === 0 ? 2 : 1)) continue;
     // `5-羟色胺-去甲肾上腺素再摄取抑制剂文拉法辛…`: a class noun right before a name of its kind; the name is the head.
     const named = before.find(
       (y) => y.start === first.end && !y.pronoun && y.concepts[0]!.category === first.concepts[0]!.category,

@@ -250,6 +250,8 @@ describe('subjects that are not what they seem', () => {
   it('`也可以与X联合使用`: a clause of company after a modal or an adverb pairs X with the sentence topic', () => {
     has('锂盐起效较慢，也可以与抗精神病药联合使用。', ['抗精神病药 -combined_with-> 锂盐']);
     has('丙戊酸钠起效快，常与苯二氮䓬类药物合用。', ['苯二氮䓬类药物 -combined_with-> 丙戊酸盐']);
+    // The sentence's topic may carry a short modifier (`缓释`), as a clause-opening `它` finds it.
+    has('缓释胍法辛可以单独使用，也可以与兴奋剂联合使用。', ['胍法辛 -combined_with-> 兴奋剂']);
   });
 
   it('clearing and recycling lower what is cleared: `Y由X回收`, `Y被X清除`, `Y is cleared by X`', () => {
