@@ -254,6 +254,10 @@ describe('subjects that are not what they seem', () => {
     has('缓释胍法辛可以单独使用，也可以与兴奋剂联合使用。', ['胍法辛 -combined_with-> 兴奋剂']);
   });
 
+  it('`X是D的核心特征`: a feature of a disorder takes part in it', () => {
+    has('神经炎症被认为是阿尔茨海默病的核心特征之一。', ['神经炎症 -implicated_in-> 阿尔茨海默病']);
+  });
+
   it('clearing and recycling lower what is cleared: `Y由X回收`, `Y被X清除`, `Y is cleared by X`', () => {
     has('突触间隙中的5-羟色胺由5-羟色胺转运体回收。', ['5-羟色胺转运体 -decreases-> 5-羟色胺']);
     has('前额叶皮层中的多巴胺主要被去甲肾上腺素转运体清除。', ['去甲肾上腺素转运体 -decreases-> 多巴胺']);
