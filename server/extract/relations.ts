@@ -797,6 +797,20 @@ function relativeAntecedent(s: Sentence, relAt: number, o: PredicateOption): Slo
   return x && EN_RELATIVE_GAP.test(s.text.slice(x.end, relAt)) && pick(x, o.subject) ? x : undefined;
 }
 
+/**
+ * `Lithium: can cause hypothyroidism`, `- **Valproate**: may cause weight gain`: an entry that opens with its term
+ * and a colon speaks of that term (the clause opens right after the colon at `a`).
+ */
+function termOfEntry(s: Sentence, a: number): Slot | undefined {
+  const first = s.slots[0];
+  return first &&
+    !first.pronoun &&
+    /^\s*$/.test(s.text.slice(0, first.start)) &&
+    /^\s*:\s*$/.test(s.text.slice(first.end, a))
+    ? first
+    : undefined;
+}
+
 /** The name just before the relative pronoun that opens an English clause at `a` (`tramadol, which…`). */
 function relativeHead(s: Sentence, a: number, cs: number): Slot | undefined {
   const m = EN_RELATIVE_OPENER.exec(s.text.slice(a, cs));
@@ -921,6 +935,7 @@ function cueClause(s: Sentence, cue: Cue, cs: number, ce: number, carried: LastR
     if (head && relativeHead(s, a, cs) === head) fromRelativeHead = true;
     const found =
       head ??
+      (mark === 58 && countWords(s.text, a, cs) <= 3 ? termOfEntry(s, a) : undefined) ??
       (carried ? carriedSubject(s, carried, a, cs, left) : undefined) ??
       infinitiveSubject(s, a, cs) ??
       participleSubject(s, cue, a, cs, ce);

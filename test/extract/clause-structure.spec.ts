@@ -5,7 +5,7 @@
 // or a gloss; the topic of a Chinese sentence past glosses, examples and `与…` phrases; comparisons that open a
 // sentence; pronouns inside relative clauses, after a phrase or a copula, and in the plural.
 import { describe, expect, it } from 'vitest';
-import { has, lacks, read } from './helpers';
+import { extract, has, lacks, read } from './helpers';
 
 describe('cue words', () => {
   it.each([
@@ -352,5 +352,20 @@ describe('more readings of the third development pair', () => {
   it('`，释放的X加剧Y`: a relative clause without its own subject describes X, not Y', () => {
     const e = has('蓝斑的神经元被激活，释放的去甲肾上腺素加剧心悸。', ['蓝斑 -increases-> 去甲肾上腺素']);
     expect(e.relations.filter((r) => r.startsWith('蓝斑 -causes->'))).toEqual([]);
+  });
+});
+
+describe('an entry that opens with its term and a colon', () => {
+  it('speaks of the term, as the Chinese `- **锂盐**：可引起…` does', () => {
+    const md = [
+      '# T',
+      '',
+      'Common drugs include:',
+      '',
+      '- **Lithium**: can cause hypothyroidism and requires monitoring.',
+    ].join('\n');
+    expect(extract(md, 'snippet.en.md').relations).toContain('lithium -causes-> hypothyroidism');
+    // Only the entry's own term, at the start: a colon later in a sentence is no entry.
+    lacks('The key point about lithium is this: can cause hypothyroidism.', ['lithium -causes-> hypothyroidism']);
   });
 });
