@@ -37,6 +37,7 @@ import { isWhiteSpaceCode } from '../text/whitespace';
 import { namedCauses, namedTargets, readIsa, readMembers, roleTargets, surfaceKey } from './class-relations';
 import { findAnaphors } from './anaphors';
 import { conversions } from './conversions';
+import { useFrames } from './use-frames';
 import { adverseEffects, isAdverseNoun } from './adverse-effects';
 import { polarized } from './polarity';
 import { emptyList } from './empty-list';
@@ -447,6 +448,7 @@ function sentenceRelations(
   frameRelations(s, sentences, headings, byHolder, emit);
   adverseEffects(s, emit);
   conversions(s, emit);
+  useFrames(s, emit);
   genitiveParts(s, emit);
   if (!zh && s.text.includes('whereas')) contrastedClauses(s, emit);
 }
