@@ -1,7 +1,7 @@
 /**
  * What develops with a drug's use, the way pharmacology writes of tolerance, dependence and late effects:
  * `With repeated use of opioids, tolerance develops`, `Dependence may develop after long-term use of
- * benzodiazepines`, `长期使用苯二氮䓬类药物后可出现依赖`. The drug stands in a frame of use, the effect is the
+ * benzodiazepines`, `长期服用抗精神病药后可出现迟发性运动障碍`. The drug stands in a frame of use, the effect is the
  * subject of an intransitive verb of onset, so no verb cue reads them: the drug has a risk of the effect
  * (`risk_of` for a disorder, `causes` for a process).
  */
