@@ -7,7 +7,7 @@
  * items after it) is read through relations.ts listContinuations.
  */
 import type { PredicateOption } from './cues';
-import { coordinated, pick, type Emit, type Sentence, type Slot } from './relation-sentence';
+import { coordinated, pick, spanBetween, type Emit, type Sentence, type Slot } from './relation-sentence';
 
 const RISK: PredicateOption = { predicate: 'risk_of', subject: ['Intervention'], object: ['Disorder'] };
 
@@ -33,16 +33,10 @@ const OF_DRUG_EN = /^\s+(?:of|from|with)\s+(?:the\s+|these\s+|this\s+|such\s+)?(
 const NEGATED_ZH = /(?:没有|无|很少|极少|较少|少有)[^，。；]{0,4}$/;
 const NEGATED_EN = /\b(?:no|few|fewer|without|not|minimal)\s+(?:[a-z-]+\s+){0,2}$/i;
 
-const isDisorder = (x: Slot) => !x.pronoun && pick(x, RISK.object) !== null;
+/** Where an adverse-effect statement ends: `；`, `;`, `。`. */
+const SENTENCE_STOPS = /[；;。]/;
 
-/** The clause around [from, to): the text between the nearest `；`/`;`/`。` on either side. */
-function clause(text: string, from: number, to: number): [number, number] {
-  let a = from;
-  while (a > 0 && !/[；;。]/.test(text[a - 1]!)) a--;
-  let b = to;
-  while (b < text.length && !/[；;。]/.test(text[b]!)) b++;
-  return [a, b];
-}
+const isDisorder = (x: Slot) => !x.pronoun && pick(x, RISK.object) !== null;
 
 /** Whether the slot is an adverse-effect noun (`副作用`, `side effects`). */
 export function isAdverseNoun(s: Sentence, x: Slot): boolean {
@@ -56,7 +50,7 @@ export function adverseEffects(s: Sentence, emit: Emit): void {
   for (const ae of s.slots) {
     if (!isAdverseNoun(s, ae)) continue;
     if ((zh ? NEGATED_ZH : NEGATED_EN).test(text.slice(Math.max(0, ae.start - 16), ae.start))) continue;
-    const [ca, cb] = clause(text, ae.start, ae.end);
+    const [ca, cb] = spanBetween(text, ae.start, ae.end, SENTENCE_STOPS);
     const inClause = s.slots.filter((x) => x !== ae && x.start >= ca && x.end <= cb);
     // The drug: `side effects of X` (en), else the nearest one before the noun (`X的副作用`, `its`, `their`).
     let drug: Slot | undefined;

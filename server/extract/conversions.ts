@@ -6,7 +6,7 @@
  * (`interacts_with`), and a precursor or a prodrug raises its product.
  */
 import { EN_NEGATION, ZH_NEGATION, type PredicateOption } from './cues';
-import { pick, type Emit, type Sentence, type Slot } from './relation-sentence';
+import { pick, spanBetween, type Emit, type Sentence, type Slot } from './relation-sentence';
 
 const RAISES: PredicateOption = {
   predicate: 'increases',
@@ -37,14 +37,8 @@ const ZH_ACTIVE_MARK = /^(?:将|把|使)$/;
 const ZH_PASSIVE_AGENT = /^(?:被|经|经由|由)$/;
 const ZH_AGENT_TAIL = /^(?:的作用下|的催化下|催化|作用)?$/;
 
-/** The clause around the verb: from the last `；`/`;`/`。`/`，` before it to the next after it. */
-function clauseOf(text: string, from: number, to: number): [number, number] {
-  let a = from;
-  while (a > 0 && !/[；;。，,]/.test(text[a - 1]!)) a--;
-  let b = to;
-  while (b < text.length && !/[；;。，,]/.test(text[b]!)) b++;
-  return [a, b];
-}
+/** Where a conversion's clause ends: `；`, `;`, `。`, a comma. */
+const CLAUSE_STOPS = /[；;。，,]/;
 
 function emitAll(
   s: Sentence,
@@ -83,7 +77,7 @@ export function conversions(s: Sentence, emit: Emit): void {
   for (const m of text.matchAll(zh ? ZH_VERB : EN_VERB)) {
     const cs = m.index;
     const ce = cs + m[0].length;
-    const [a, b] = clauseOf(text, cs, ce);
+    const [a, b] = spanBetween(text, cs, ce, CLAUSE_STOPS);
     if ((zh ? ZH_NEGATION : EN_NEGATION).test(text.slice(Math.max(a, cs - 12), cs))) continue;
     // (Not a place the conversion happens in: `在脑内`, `in the liver`.)
     const before = s.slots.filter(

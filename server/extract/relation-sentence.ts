@@ -173,6 +173,15 @@ function hasBracket(text: string): boolean {
   return bracketFound;
 }
 
+/** The span around [from, to) up to the nearest character of `stops` on either side (`stops` has no flags). */
+export function spanBetween(text: string, from: number, to: number, stops: RegExp): [number, number] {
+  let a = from;
+  while (a > 0 && !stops.test(text[a - 1]!)) a--;
+  let b = to;
+  while (b < text.length && !stops.test(text[b]!)) b++;
+  return [a, b];
+}
+
 /** The clause around [cs, ce): from the last clause mark before it to the first after it. */
 export function clauseBounds(text: string, cs: number, ce: number, zh: boolean): [number, number] {
   let a = cs;
