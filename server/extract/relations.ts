@@ -1392,6 +1392,12 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
       const next = subjects[k + 1];
       if (next && /^(?:中|内|里)?的$/.test(s.text.slice(subj.end, next.start))) subj = next;
     }
+    // `Depression in MS responds to…`: a prepositional phrase modifies the English side before the cue.
+    if (!zh && obj && !passive) {
+      let k = objects.indexOf(obj);
+      while (k > 0 && EN_PP_GAP.test(s.text.slice(objects[k - 1]!.end, objects[k]!.start))) k--;
+      obj = objects[k];
+    }
   }
   let conf = cue.confidence;
   let fromTopic = false;

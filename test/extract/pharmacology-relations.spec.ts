@@ -3,7 +3,7 @@
 // (appositives, parentheses, `在…时` frames, `经由…` means), coordinated subjects, objects and verbs, pronouns,
 // and the readings these rules must not produce.
 import { describe, expect, it } from 'vitest';
-import { has, read } from './helpers';
+import { has, lacks, read } from './helpers';
 
 describe('drug-class membership (part_of)', () => {
   it.each([
@@ -110,8 +110,16 @@ describe('indications (treats)', () => {
       ['lithium -treats-> bipolar disorder'],
     ],
     ['锂盐对双相情感障碍有效。', ['锂盐 -treats-> 双相情感障碍']],
+    // (A prepositional phrase on the disorder's side does not take the relation: `in MS` is where it occurs.)
+    ['Depression in multiple sclerosis responds to antidepressants.', ['antidepressant -treats-> depression']],
   ])('%s', (text, expected) => {
     has(text, expected);
+  });
+
+  it('does not give the treatment to the disorder named in a phrase of place', () => {
+    lacks('Depression in multiple sclerosis responds to antidepressants.', [
+      'antidepressant -treats-> multiple sclerosis',
+    ]);
   });
 });
 
