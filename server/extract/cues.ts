@@ -249,7 +249,7 @@ export const ZH_CUES: Cue[] = [
   zh('treat', '的(?:一线|二线|首选|标准|主要)(?:药物|用药|治疗药物|疗法|治疗选择|选择)', 'noun-after', 0.75),
   zh(
     'reduce',
-    '减少|降低|减弱|抑制|阻断|阻滞|阻止|削弱|消除|驱散|拮抗|下调|逆转|灭活|降解|损害|干扰|清除|回收',
+    '减少|降低|减弱|抑制|阻断|阻滞|阻止|削弱|消除|驱散|拮抗|下调|逆转|灭活|降解|损害|干扰|清除|回收|破坏|耗竭',
     'active',
     0.7,
   ),
@@ -353,13 +353,13 @@ export const EN_CUES: Cue[] = [
   en('respond', 'respond(?:s|ed)? (?:well |best |only )?to', 'active', 0.75),
   en(
     'reduce',
-    'reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)|inhibit(?:s|ed|ing)?|inhibitors? of|antagonists? (?:of|at)|blockers? of|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|attenuat(?:e|es|ed|ing)|diminish(?:es|ed|ing)?|dampen(?:s|ed|ing)?|antagoni[sz](?:e|es|ed|ing)|turns? (?:\\w+ ){0,4}down|explains? away|revers(?:e|es|ed|ing)|neutrali[sz](?:e|es|ed|ing)|interfer(?:e|es|ed|ing) with',
+    'reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)|inhibit(?:s|ed|ing)?|inhibitors? of|antagonists? (?:of|at)|blockers? of|(?:antibod(?:y|ies)|inhibitors?|antagonists?|blockers?) (?:directed )?(?:against|targeting)|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|attenuat(?:e|es|ed|ing)|diminish(?:es|ed|ing)?|dampen(?:s|ed|ing)?|antagoni[sz](?:e|es|ed|ing)|turns? (?:\\w+ ){0,4}down|explains? away|revers(?:e|es|ed|ing)|neutrali[sz](?:e|es|ed|ing)|interfer(?:e|es|ed|ing) with',
     'active',
     0.7,
   ),
   en(
     'reduce',
-    'degrad(?:e|es|ed|ing)|broken down|breaks? down|inactivat(?:e|es|ed|ing)|clear(?:s|ed)|recycl(?:e|es|ed)',
+    'degrad(?:e|es|ed|ing)|broken down|breaks? down|inactivat(?:e|es|ed|ing)|clear(?:s|ed)|recycl(?:e|es|ed)|destroy(?:s|ed|ing)?|deplet(?:e|es|ed|ing)',
     'active',
     0.7,
   ),
@@ -394,7 +394,7 @@ export const EN_CUES: Cue[] = [
   ),
   en(
     'marker',
-    'biomarkers? (?:for|of)|markers? (?:for|of)|indicators? of|signature of|index of|indicat(?:e|es|ed|ing)(?! for| that)',
+    'biomarkers? (?:for|of)|markers? (?:for|of)|indicators? of|signature of|index of|indicat(?:e|es|ed|ing)(?! for| that)|marks?(?! of\\b)',
     'active',
     0.6,
   ),

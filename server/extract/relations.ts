@@ -166,6 +166,8 @@ const ZH_FRAME = /^\s*(?:而|并|则|且|也)?在[^，。；]{1,24}?(?:时|之�
 const EN_REMOVAL = /\s+(?:the\s+)?(?:re-?uptake|breakdown|degradation|clearance|reabsorption|inactivation)\s+of\s+/iy;
 const ZH_REMOVAL = /[^，。；,;]{1,20}?的(?:再摄取|重摄取|回收|降解|分解|灭活|清除)/y;
 /** One common noun between two names of an English noun phrase (`the liver enzyme CYP2D6`). */
+/** `CD20-positive B cells`, `GABA-releasing interneurons`: a name that marks what the head expresses or makes. */
+const EN_MARKER_GAP = /^-(?:positive|negative|expressing|releasing|producing|secreting|containing|bearing)\s+$/i;
 const EN_NOUN_GAP =
   /^\s+(?!(?:and|or|of|in|to|for|with|by|from|on|at|as|than|but|which|that|into|the|a|an|is|are|was|were|be|its|their|both|not|no|through|via|across|within|without|during|after|before|under|over|against|toward|towards|among|between|despite|because|while|when|where|if)\b)[a-z][a-z-]*\s+$/;
 /**
@@ -1365,7 +1367,11 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
   if (!zh && obj && subjIsLeft && !reversed) {
     const k = objects.indexOf(obj);
     const next = objects[k + 1];
-    if (next && EN_NOUN_GAP.test(s.text.slice(obj.end, next.start))) obj = next;
+    if (
+      next &&
+      (EN_NOUN_GAP.test(s.text.slice(obj.end, next.start)) || EN_MARKER_GAP.test(s.text.slice(obj.end, next.start)))
+    )
+      obj = next;
     // `strengthens the pathways that run from the brainstem`: a noun inside a relative clause is no object.
     if (obj.start - ce > 5 && EN_RELATIVE.test(s.text.slice(ce, obj.start))) obj = undefined;
   }
