@@ -253,6 +253,19 @@ export const ZH_CUES: Cue[] = [
     'active',
     0.7,
   ),
+  // `海马对HPA轴起抑制作用`, `X对Y具有促进作用`: the effect named as a role, its object inside the cue.
+  zh(
+    'reduce',
+    '对[^，。；]{1,20}?(?:起|发挥|具有|有)着?(?:明显|显著|一定|较强|强大|重要)?的?(?:抑制|拮抗|阻断|负反馈)(?:性)?作用',
+    'active',
+    0.7,
+  ),
+  zh(
+    'increase',
+    '对[^，。；]{1,20}?(?:起|发挥|具有|有)着?(?:明显|显著|一定|较强|强大|重要)?的?(?:促进|兴奋|激活|增强|刺激)(?:性)?作用',
+    'active',
+    0.7,
+  ),
   zh('prevent', '预防|防止|避免', 'active', 0.7),
   zh('drive', '驱动|驱使', 'active', 0.7),
   zh('mediate', '介导', 'active', 0.7),

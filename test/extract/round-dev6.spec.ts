@@ -2,7 +2,7 @@
 // heldout-dev7, opened for development after their blind scores were recorded), each written as a general rule
 // and tested here on sentences of our own, with a case it must not fire on: verbs of destruction and depletion,
 // an antibody named against its target, a name that marks what its head expresses (`CD20-positive B cells`),
-// and `X marks Y` for a sign.
+// `X marks Y` for a sign, and a Chinese effect named as a role (`X对Y起抑制作用`).
 import { describe, expect, it } from 'vitest';
 import { has, lacks, read } from './helpers';
 
@@ -49,5 +49,19 @@ describe('`X marks Y`: a sign marks the state it signals', () => {
     lacks('Gadolinium-enhancing lesions are a mark of inflammation on a scan, not a verdict.', [
       'gadolinium-enhancing lesions -biomarker_for-> inflammation',
     ]);
+  });
+});
+
+describe('a Chinese effect named as a role: `X对Y起抑制作用`', () => {
+  it.each([
+    ['海马对HPA轴起抑制作用。', ['海马 -decreases-> 下丘脑-垂体-肾上腺轴']],
+    ['糖皮质激素对炎症反应具有明显的抑制作用。', ['糖皮质激素 -decreases-> 炎症']],
+    ['多巴胺对前额叶皮层具有激活作用。', ['多巴胺 -increases-> 前额叶皮层']],
+  ])('%s', (text, expected) => {
+    has(text, expected);
+  });
+
+  it('a role without its effect word is no reading (`对Y起作用`)', () => {
+    lacks('海马对HPA轴起作用。', ['海马 -decreases-> 下丘脑-垂体-肾上腺轴']);
   });
 });
