@@ -358,7 +358,7 @@ export const EN_CUES: Cue[] = [
   // start (each alternative opens with a fixed letter: the scanner indexes cues by their first characters).
   en(
     'treat',
-    'approved (?:for|in)|licensed for|effective (?:drugs?|agents?|treatments?|medications?|options?) for|provid(?:e|es|ed|ing) (?:\\w+ )?relief|prescribed for|first-line (?:\\w+ )?(?:for|in)|drugs? of choice (?:for|in)|agents? of choice (?:for|in)|treatments? of choice (?:for|in)|useful (?:in|for)|used (?:for|in)|interventions? for|medications? for|helps? (?:people|patients|individuals|those) with|cope with|coping with',
+    'approved (?:for|in)|licensed for|effective (?:drugs?|agents?|treatments?|medications?|options?) for|provid(?:e|es|ed|ing) (?:\\w+ )?relief|prescribed for|first-line (?:\\w+ )?(?:for|in)|drugs? of choice (?:for|in)|agents? of choice (?:for|in)|treatments? of choice (?:for|in)|first choice (?:for|in)|terminat(?:e|es|ed|ing)|useful (?:in|for)|used (?:for|in)|interventions? for|medications? for|helps? (?:people|patients|individuals|those) with|cope with|coping with',
     'active',
     0.8,
   ),
@@ -381,7 +381,7 @@ export const EN_CUES: Cue[] = [
   en('mediate', 'mediat(?:e|es|ed|ing)', 'active', 0.7),
   en(
     'cause',
-    'caus(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|leads? to|led to|results? in|resulted in|gives? rise to|produc(?:e|es|ed)|elicit(?:s|ed)?|evok(?:e|es|ed)|generat(?:e|es|ed)|underl(?:ie|ies|ying)|brings? about|brought about|creat(?:e|es|ed)|seed from which',
+    'caus(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|leads? to|led to|results? in|resulted in|gives? rise to|produc(?:e|es|ed)|elicit(?:s|ed)?|evok(?:e|es|ed)|generat(?:e|es|ed)|underl(?:ie|ies|ying)|brings? about|brought about|creat(?:e|es|ed)|seed from which|degenerat(?:e|es|ed|ing) into|evolv(?:e|es|ed|ing) into|favou?r(?:s|ed)?',
     'active',
     0.7,
   ),
@@ -433,7 +433,12 @@ export const EN_CUES: Cue[] = [
   en('predict', 'predict(?:s|ed)?|predictive of|prognostic (?:of|for)|predictors? of', 'active', 0.5),
   en('reflect', 'reflect(?:s|ed)?|indicative of', 'active', 0.5),
   // `X PET visualises Y`, `an assay can detect Y`: a measurement that shows a state marks it.
-  en('reflect', 'detect(?:s|ed)?|visuali[sz](?:e|es|ed)|maps|reveal(?:s|ed)', 'active', 0.5),
+  en(
+    'reflect',
+    'detect(?:s|ed)?|visuali[sz](?:e|es|ed)|maps|reveal(?:s|ed)|estimat(?:e|es)|quantif(?:y|ies)',
+    'active',
+    0.5,
+  ),
   en('signature', 'characteri[sz]ed by|marked by|hallmarked by', 'active', 0.6),
   en(
     'measure',

@@ -2,7 +2,8 @@
 // heldout-dev7, opened for development after their blind scores were recorded), each written as a general rule
 // and tested here on sentences of our own, with a case it must not fire on: verbs of destruction and depletion,
 // an antibody named against its target, a name that marks what its head expresses (`CD20-positive B cells`),
-// `X marks Y` for a sign, and a Chinese effect named as a role (`X对Y起抑制作用`).
+// `X marks Y` for a sign, a Chinese effect named as a role (`X对Y起抑制作用`), and English cues of progression
+// (`degenerates into`, `favours`), choice (`first choice for`), termination and estimation.
 import { describe, expect, it } from 'vitest';
 import { has, lacks, read } from './helpers';
 
@@ -63,5 +64,30 @@ describe('a Chinese effect named as a role: `X对Y起抑制作用`', () => {
 
   it('a role without its effect word is no reading (`对Y起作用`)', () => {
     lacks('海马对HPA轴起作用。', ['海马 -decreases-> 下丘脑-垂体-肾上腺轴']);
+  });
+});
+
+describe('English cues of progression, choice, termination and estimation', () => {
+  it.each([
+    [
+      'Ventricular tachycardia can degenerate into ventricular fibrillation.',
+      ['ventricular tachycardia -causes-> ventricular fibrillation'],
+    ],
+    ['Prolonged repolarisation favours early afterdepolarisations.', ['repolarization -causes-> afterdepolarization']],
+    [
+      'Metoprolol is a first choice for rate control in atrial fibrillation.',
+      ['metoprolol -treats-> atrial fibrillation'],
+    ],
+    [
+      'Verapamil terminates most re-entrant supraventricular tachycardias within minutes.',
+      ['verapamil -treats-> supraventricular tachycardia'],
+    ],
+    ['The CHA2DS2-VASc score estimates annual stroke risk.', ['CHA2DS2-VASc score -biomarker_for-> stroke']],
+  ])('%s', (text, expected) => {
+    has(text, expected);
+  });
+
+  it('a signal that terminates is no treatment: the cue fits a drug and a disorder only', () => {
+    lacks('Reuptake terminates the action of serotonin.', ['reuptake -treats-> serotonin']);
   });
 });
