@@ -377,7 +377,13 @@ export const EN_CUES: Cue[] = [
     0.7,
   ),
   en('prevent', 'prevent(?:s|ed|ing)?|protect(?:s|ed|ing)? against', 'active', 0.7),
-  en('drive', 'driv(?:e|es|en)|drove', 'active', 0.7),
+  // (`sympathetic drive to the heart`, `the drive to eat`: after a determiner or an adjective, a noun.)
+  en(
+    'drive',
+    'driv(?:e|es)(?<!(?:\\b(?:the|a|an|its|their|this)|ic|al|ory)\\sdriv(?:e|es))|driven|drove',
+    'active',
+    0.7,
+  ),
   en('mediate', 'mediat(?:e|es|ed|ing)', 'active', 0.7),
   en(
     'cause',

@@ -13,6 +13,7 @@ import { isKeyWordCode, matchKey, matchText, originalRange, type MatchText } fro
 import { isWhiteSpaceCode } from '../text/whitespace';
 import { ChapterWindows, WordBoundaries } from '../text/word-boundaries';
 import { AhoCorasick } from './aho-corasick';
+import { sharedHeadItems } from './shared-heads';
 import { sortSmall } from './sort-small';
 import { glossaryConceptId } from './glossary-concepts';
 import { categoryFromHeadWord } from './head-words';
@@ -619,10 +620,11 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
   holders.forEach((h, i) => {
     const compounds = localHits(i, compoundMatcher);
     // (selectSpans depends on its candidates alone: without compounds, they are the first pass's.)
-    const chosen = compounds.length
+    const selected = compounds.length
       ? selectSpans([...linkHits[i]!, ...vocabHits[i]!, ...firstHits[i]!, ...compounds])
       : firstSpans[i];
-    if (!chosen?.length) return;
+    if (!selected?.length) return;
+    const chosen = withSharedHeads(h.text, selected, vocab);
     counted.clear();
     for (const c of chosen) {
       const surface = clean(h.text.slice(c.start, c.end));
@@ -985,6 +987,28 @@ function selectSpans(cands: Candidate[]): Candidate[] {
     chosen.push(c);
   }
   return sortSmall(chosen, inTextOrder);
+}
+
+/**
+ * `sodium, potassium and calcium channels`, `D1和D2受体`: the items before a span that share its head name
+ * their own concepts (shared-heads.ts); a span the item holds (`sodium` alone) gives way to it. The walk stops
+ * at an item that a longer span or an authoritative one (a link, a defined term) covers otherwise.
+ */
+function withSharedHeads(text: string, chosen: Candidate[], vocab: Vocabulary): Candidate[] {
+  let out: Candidate[] | null = null;
+  for (const c of chosen) {
+    const items = sharedHeadItems(text, c, vocab);
+    if (!items.length) continue;
+    let next: Candidate[] = out ?? [...chosen];
+    for (const it of items) {
+      const inside = (o: Candidate) => o.start >= it.start && o.end <= it.end;
+      if (next.some((o) => o.start < it.end && o.end > it.start && (!inside(o) || o.fixed))) break;
+      next = next.filter((o) => !inside(o));
+      next.push({ start: it.start, end: it.end, concept: it.ref.key, via: 'vocabulary', fixed: false });
+    }
+    out = next;
+  }
+  return out ? sortSmall(out, inTextOrder) : chosen;
 }
 
 const longestFirst = (a: Candidate, b: Candidate) => b.end - b.start - (a.end - a.start) || a.start - b.start;

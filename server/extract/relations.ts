@@ -1103,8 +1103,9 @@ function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueC
     if (next && !next.pronoun && (zh ? /^[，,]\s*$/ : /^,\s*(?:the\s+)?$/i).test(s.text.slice(b, next.start)))
       after = [after[0]!, next];
   }
-  // `它们常与A或B联合使用`, `X may be used together with A or B`: one subject, every coordinated partner.
-  const withPairs = cue.family === 'combine' ? withPartners(s, cue, cs, ce, clause) : null;
+  // `它们常与A或B联合使用`, `X may be used together with A or B`, `X binds D1 and D2 receptors`: one subject,
+  // every coordinated partner.
+  const withPairs = cue.family === 'combine' || cue.family === 'bind' ? withPartners(s, cue, cs, ce, clause) : null;
   if (withPairs) return withPairs;
   // `（A）与阿片类药物或酒精合用时`: the names after `与` are all partners of the sentence's topic.
   if (zh && (cue.family === 'combine' || cue.family === 'bind') && ZH_WITH_CLAUSE.test(s.text.slice(a, cs))) {
