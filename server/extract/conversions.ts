@@ -35,7 +35,9 @@ const EN_SUBSTRATE = /^\s*(?:the\s+)?(?:inactive\s+)?(?:precursor\s+|zymogen\s+|
 /** Chinese: `Z将A`/`Z把A`/`Z使A`; `A被Z`/`A经Z`/`A经由Z`/`A在Z的作用下`/`A经Z催化`. */
 const ZH_ACTIVE_MARK = /^(?:将|把|使)$/;
 const ZH_PASSIVE_AGENT = /^(?:被|经|经由|由)$/;
-const ZH_AGENT_TAIL = /^(?:的作用下|的催化下|催化|作用)?$/;
+const ZH_AGENT_TAIL = /^(?:的作用下|作用下|的催化下|催化下|催化|作用)?$/;
+/** `A在Z（的）作用下转化为B`: after `在`, only a tail of action makes Z the agent (`A在肝脏转化为B` names a place). */
+const ZH_IN_AGENT_TAIL = /^(?:的)?(?:作用|催化)下$/;
 
 /** Where a conversion's clause ends: `；`, `;`, `。`, a comma. */
 const CLAUSE_STOPS = /[；;。，,]/;
@@ -102,7 +104,10 @@ export function conversions(s: Sentence, emit: Emit): void {
       if (beforeLast && ZH_ACTIVE_MARK.test(mark) && /^(?:[^，。；]{0,4})$/.test(gap)) {
         // `Z将A转化为B`.
         emitAll(s, emit, cue, beforeLast, last, product);
-      } else if (beforeLast && ZH_PASSIVE_AGENT.test(mark) && ZH_AGENT_TAIL.test(gap)) {
+      } else if (
+        beforeLast &&
+        ((ZH_PASSIVE_AGENT.test(mark) && ZH_AGENT_TAIL.test(gap)) || (mark === '在' && ZH_IN_AGENT_TAIL.test(gap)))
+      ) {
         // `A被Z转化为B`, `A经Z催化转化为B`, `A在Z的作用下转化为B` (the mark before Z).
         emitAll(s, emit, cue, last, beforeLast, product);
       } else if (/^(?:在[^，。；]{0,8}(?:中|内)|可|会|能|随后|迅速|进一步|最终|再)*$/.test(gap)) {

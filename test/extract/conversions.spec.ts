@@ -33,6 +33,11 @@ describe('conversions: the converter raises the product, a precursor raises what
       ['肾素 -increases-> 血管紧张素I', '血管紧张素原 -increases-> 血管紧张素I'],
     ],
     ['左旋多巴在脑内转化为多巴胺。', ['左旋多巴 -increases-> 多巴胺']],
+    // `A在Z（的）作用下转变为B`: the agent after `在`, marked by its tail of action.
+    [
+      '血管紧张素I在血管紧张素转换酶作用下转变为血管紧张素II。',
+      ['血管紧张素转换酶 -increases-> 血管紧张素II', '血管紧张素I -increases-> 血管紧张素II'],
+    ],
   ])('%s', (text, expected) => {
     has(text, expected);
   });
@@ -46,6 +51,7 @@ describe('conversions: the converter raises the product, a precursor raises what
 
   it('takes no place for the substrate or the converter', () => {
     lacks('左旋多巴在脑内转化为多巴胺。', ['脑 -increases-> 多巴胺']);
+    lacks('左旋多巴在纹状体转化为多巴胺。', ['纹状体 -increases-> 多巴胺']);
     has('Codeine in the liver is converted to morphine by CYP2D6.', ['codeine -increases-> morphine']);
     lacks('Codeine in the liver is converted to morphine by CYP2D6.', ['liver -increases-> morphine']);
   });

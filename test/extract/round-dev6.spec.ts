@@ -3,7 +3,8 @@
 // and tested here on sentences of our own, with a case it must not fire on: verbs of destruction and depletion,
 // an antibody named against its target, a name that marks what its head expresses (`CD20-positive B cells`),
 // `X marks Y` for a sign, a Chinese effect named as a role (`X对Y起抑制作用`), and English cues of progression
-// (`degenerates into`, `favours`), choice (`first choice for`), termination and estimation.
+// (`degenerates into`, `favours`), choice (`first choice for`), termination and estimation, and Chinese cues of
+// aggravation (`加重`, `加剧`) and evaluation (`用X评价Y`).
 import { describe, expect, it } from 'vitest';
 import { has, lacks, read } from './helpers';
 
@@ -89,5 +90,15 @@ describe('English cues of progression, choice, termination and estimation', () =
 
   it('a signal that terminates is no treatment: the cue fits a drug and a disorder only', () => {
     lacks('Reuptake terminates the action of serotonin.', ['reuptake -treats-> serotonin']);
+  });
+});
+
+describe('Chinese cues of aggravation and evaluation', () => {
+  it.each([
+    ['肾素-血管紧张素-醛固酮系统的慢性激活可能加重高血压。', ['肾素-血管紧张素-醛固酮系统 -causes-> 高血压']],
+    ['水钠潴留加剧水肿。', ['水钠潴留 -causes-> 水肿']],
+    ['抑郁症的严重程度常用汉密尔顿抑郁量表来评价。', ['汉密尔顿抑郁量表评分 -biomarker_for-> 抑郁']],
+  ])('%s', (text, expected) => {
+    has(text, expected);
   });
 });
