@@ -59,8 +59,17 @@ export function adverseEffects(s: Sentence, emit: Emit): void {
         (x) => x.start >= ae.end && pick(x, RISK.subject) && OF_DRUG_EN.test(text.slice(ae.end, x.start)),
       );
     }
-    drug ??= inClause.filter((x) => x.end <= ae.start && pick(x, RISK.subject)).pop();
+    const beforeNoun = inClause.filter((x) => x.end <= ae.start);
+    drug ??= beforeNoun.filter((x) => pick(x, RISK.subject)).pop();
     if (!drug) continue;
+    // `低钾血症是袢利尿剂和噻嗪类最常见的不良反应`: drugs coordinated before the noun share its effects.
+    // (`side effects of lithium and valproate`: so do drugs coordinated after it.)
+    const drugs = drug.pronoun
+      ? [drug]
+      : coordinated(s, drug, drug.end <= ae.start ? beforeNoun : inClause.filter((x) => x.start >= ae.end), zh).filter(
+          (x) => !x.pronoun && pick(x, RISK.subject),
+        );
+    const firstDrug = drugs[0] ?? drug;
     // The effects: listed after the noun (and after the drug, when it follows), else before it.
     const from = drug.start > ae.end ? drug.end : ae.end;
     const after = inClause.filter((x) => x.start >= from && isDisorder(x));
@@ -70,12 +79,12 @@ export function adverseEffects(s: Sentence, emit: Emit): void {
     if (after.length && (zh ? LIST_AFTER_ZH : LIST_AFTER_EN).test(text.slice(ae.end, after[0]!.start)))
       effects = coordinated(s, after[0]!, named, zh).filter(isDisorder);
     else {
-      const before = inClause.filter((x) => x.end <= Math.min(ae.start, drug.start) && isDisorder(x));
+      const before = inClause.filter((x) => x.end <= Math.min(ae.start, firstDrug.start) && isDisorder(x));
       const last = before[before.length - 1];
-      const gapEnd = drug.start < ae.start && drug.end > (last?.end ?? 0) ? drug.start : ae.start;
+      const gapEnd = firstDrug.start < ae.start && firstDrug.end > (last?.end ?? 0) ? firstDrug.start : ae.start;
       if (last && (zh ? LIST_BEFORE_ZH : LIST_BEFORE_EN).test(text.slice(last.end, gapEnd)))
         effects = coordinated(s, last, named, zh).filter(isDisorder);
     }
-    for (const x of effects) emit(s, drug, x, RISK, text.slice(ae.start, ae.end), 0.6, false);
+    for (const d of drugs) for (const x of effects) emit(s, d, x, RISK, text.slice(ae.start, ae.end), 0.6, false);
   }
 }

@@ -14,6 +14,19 @@ describe('adverse effects: the drug has a risk of each effect its sentence lists
     has(text, expected);
   });
 
+  it.each([
+    [
+      '低钾血症是袢利尿剂和噻嗪类最常见的不良反应。',
+      ['袢利尿剂 -risk_of-> 低钾血症', '噻嗪类利尿剂 -risk_of-> 低钾血症'],
+    ],
+    [
+      'Common side effects of lithium and valproate include tremor and weight gain.',
+      ['lithium -risk_of-> tremor', 'valproate -risk_of-> tremor', 'valproate -risk_of-> weight gain'],
+    ],
+  ])('coordinated drugs share the effects: %s', (text, expected) => {
+    has(text, expected);
+  });
+
   it('reads no risk where the sentence denies the effects', () => {
     const e = read('Bupropion has few side effects: insomnia is the only common one.');
     expect(e.relations.filter((r) => r.includes('risk_of'))).toEqual([]);
