@@ -602,6 +602,9 @@ function readCleft(s: Sentence, cue: Cue, ce: number, b: number): Reading[] | nu
  * The subject a Chinese clause without one carries over: the subject of the nearest earlier clause of the
  * sentence that opens with a concept (`A驱使…，而B则…，导致其漂移`: B, not A).
  */
+/** A modifier phrase closed by `的`, with no clause break inside (`长期高水平的`). */
+const ZH_DE_MODIFIER = /^[^，。；、：,;:]{1,8}的$/;
+
 function clauseTopic(s: Sentence, before: Slot[], agent: (x: Slot) => unknown): Slot | undefined {
   let clauseStart = Infinity;
   for (let i = before.length - 1; i >= 0; i--) {
@@ -617,8 +620,10 @@ function clauseTopic(s: Sentence, before: Slot[], agent: (x: Slot) => unknown): 
     const first = before.find((y) => y.start >= xa && (!y.pronoun || s.text.slice(y.start, y.end) !== '其'));
     if (!first) continue;
     const opener = ZH_CLAUSE_OPENER.exec(s.text.slice(xa))![0].length;
-    // (The sentence's first clause may write its topic with a short modifier: `缓释胍法辛…`.)
-    if (first.start - (xa + opener) > (xa === 0 ? 2 : 1)) continue;
+    // (The sentence's first clause may write its topic with a short modifier, `缓释胍法辛…`, or with a phrase
+    // closed by `的`, `长期高水平的皮质醇…`.)
+    const pre = s.text.slice(xa + opener, first.start);
+    if (pre.length > (xa === 0 ? 2 : 1) && !(xa === 0 && ZH_DE_MODIFIER.test(pre))) continue;
     // `5-羟色胺-去甲肾上腺素再摄取抑制剂文拉法辛…`: a class noun right before a name of its kind; the name is the head.
     const named = before.find(
       (y) => y.start === first.end && !y.pronoun && y.concepts[0]!.category === first.concepts[0]!.category,

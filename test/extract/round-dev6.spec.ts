@@ -102,3 +102,13 @@ describe('Chinese cues of aggravation and evaluation', () => {
     has(text, expected);
   });
 });
+
+describe('a Chinese topic written with a `的` phrase carries into the next clause', () => {
+  it('`长期高水平的皮质醇…，并抑制神经发生`: the topic is the subject of the coordinated clause', () => {
+    has('长期高水平的皮质醇可使树突萎缩，并抑制神经发生。', ['皮质醇 -decreases-> 神经发生']);
+  });
+
+  it('a phrase with a clause break inside is no modifier', () => {
+    lacks('长期以来，研究者的皮质醇假说得到支持，并抑制了神经发生的研究。', ['皮质醇 -decreases-> 神经发生']);
+  });
+});
