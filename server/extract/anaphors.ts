@@ -207,17 +207,39 @@ function pluralAnaphors(
         ...[...history].reverse().flatMap((h2) => [...h2.slots].reverse()),
         ...(history.length ? [] : [...(lastOfSection?.slots ?? emptyList<Slot>())].reverse()),
       ];
-      for (const x of earlier) {
-        const c = x.concepts[0]!;
-        if (x.pronoun || (cat && c.category !== cat) || seen.some((y) => y.key === c.key)) continue;
-        seen.push(c);
-        if (seen.length === 2) break;
-      }
+      // `A和B都是一线降压药，两者常被联合使用`: a coordinated pair before the anaphor in its sentence is what it names.
+      const pair = coordinatedPair(text, slots, s, cat);
+      if (pair) seen.push(...pair);
+      else
+        for (const x of earlier) {
+          const c = x.concepts[0]!;
+          if (x.pronoun || (cat && c.category !== cat) || seen.some((y) => y.key === c.key)) continue;
+          seen.push(c);
+          if (seen.length === 2) break;
+        }
       if (seen.length < 2) continue;
       taken.push([s, e]);
       for (const c of seen.reverse()) out.push({ start: s, end: e, concepts: [c], pronoun: true });
     }
   }
+}
+
+/** Between the two names of a pair: a conjunction (`A和B`, `A and B`). */
+const PAIR_JOIN = /^\s*(?:和|与|及|以及|或|、|and|or)\s*$/i;
+
+/**
+ * The nearest two names before `at` in the sentence that a conjunction joins (`A和B`), of category `cat` when
+ * given, nearest pair first (returned in text order); null when there is none.
+ */
+function coordinatedPair(text: string, slots: Slot[], at: number, cat: Category | null): Slot['concepts'] | null {
+  const named = slots.filter((x) => !x.pronoun && x.end <= at);
+  for (let i = named.length - 1; i > 0; i--) {
+    const [x, y] = [named[i - 1]!, named[i]!];
+    const [a, b] = [x.concepts[0]!, y.concepts[0]!];
+    if (a.key === b.key || (cat && (a.category !== cat || b.category !== cat))) continue;
+    if (PAIR_JOIN.test(text.slice(x.end, y.start))) return [b, a];
+  }
+  return null;
 }
 
 /** The anaphor `m` (of category `cat`, null: any): its ranked antecedents as a pronoun slot in `out`. */

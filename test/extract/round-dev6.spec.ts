@@ -112,3 +112,18 @@ describe('a Chinese topic written with a `的` phrase carries into the next clau
     lacks('长期以来，研究者的皮质醇假说得到支持，并抑制了神经发生的研究。', ['皮质醇 -decreases-> 神经发生']);
   });
 });
+
+describe('`两者` names the coordinated pair before it', () => {
+  it('`A和B都是一线降压药，两者常被联合使用`: the pair, not the class noun after them', () => {
+    has('噻嗪类利尿剂和ACE抑制剂都是一线降压药，两者常被联合使用。', [
+      '血管紧张素转换酶抑制剂 -combined_with-> 噻嗪类利尿剂',
+    ]);
+    lacks('噻嗪类利尿剂和ACE抑制剂都是一线降压药，两者常被联合使用。', [
+      '血管紧张素转换酶抑制剂 -combined_with-> 降压药',
+    ]);
+  });
+
+  it('without a coordinated pair, the two nearest names as before', () => {
+    has('锂盐能稳定情绪。丙戊酸盐也能稳定情绪，两者常被联合使用。', ['丙戊酸盐 -combined_with-> 锂盐']);
+  });
+});
