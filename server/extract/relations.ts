@@ -1350,7 +1350,7 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
   if (zh && subj && !passive && GENERIC_CELLS.has(subj.concepts[0]!.key)) {
     const k = subjects.indexOf(subj);
     const owner = k > 0 ? subjects[k - 1]! : undefined;
-    if (owner && /^的[^，。；的]{0,4}$/.test(s.text.slice(owner.end, subj.start))) subj = owner;
+    if (owner && /^(?:中|内|里)?的[^，。；的]{0,4}$/.test(s.text.slice(owner.end, subj.start))) subj = owner;
   }
   if (zh) {
     // `释放皮质醇（在啮齿类动物中则是皮质酮）`: a noun in brackets after the object is an aside.

@@ -127,3 +127,9 @@ describe('`两者` names the coordinated pair before it', () => {
     has('锂盐能稳定情绪。丙戊酸盐也能稳定情绪，两者常被联合使用。', ['丙戊酸盐 -combined_with-> 锂盐']);
   });
 });
+
+describe('a generic cell head names its owner across `中的`', () => {
+  it('`室旁核中的小细胞神经元合成…CRH`: the nucleus makes the hormone', () => {
+    has('室旁核中的小细胞神经元合成促肾上腺皮质激素释放激素。', ['室旁核 -increases-> 促肾上腺皮质激素释放激素']);
+  });
+});
