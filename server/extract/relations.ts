@@ -156,6 +156,8 @@ const ZH_VP_COORD = /^\s*(?:并且|并|而且|且|又|还)/;
 /** A Chinese clause that lists examples (`如A、B和C`). */
 const ZH_EXAMPLES_CLAUSE = /^\s*(?:例如|比如|诸如|如|包括)/;
 /** A Chinese clause that opens with a preposition of company or comparison (`与阿片类药物合用时`). */
+/** After a name: `上的`, `中的`, `表面的` — it says where the next name is. */
+const ZH_PLACE_OF = /^(?:上|中|内|里|表面)的/;
 const ZH_WITH_CLAUSE = /^\s*(?:则|并|而|且|也|还|亦)?(?:可以|可|能够|能|常常|常|通常|往往|需要|需)?(?:与|同|跟)/;
 const ZH_PP_FRAME = /在[^，。；]{1,20}?(?:中|时|下|期间)/g;
 /** Words that open a means phrase before a Chinese verb: what stands in it is not the subject. */
@@ -1119,8 +1121,10 @@ function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueC
       s.slots.filter((x) => x.end <= a),
       (x) => !x.pronoun || x.concepts.length > 0,
     );
-    if (topic && nearLeft.length)
-      for (const x of coordinated(s, nearLeft[nearLeft.length - 1]!, left, zh)) {
+    // (`与促肾上腺皮质激素细胞上的CRH1受体结合`: a name before `上的` places the partner; it is none itself.)
+    const partners = nearLeft.filter((x) => !ZH_PLACE_OF.test(s.text.slice(x.end, x.end + 3)));
+    if (topic && partners.length)
+      for (const x of coordinated(s, partners[partners.length - 1]!, left, zh)) {
         const opt = options.find((o) => pick(topic, o.subject) && pick(x, o.object));
         if (opt) out.push({ subj: topic, obj: x, option: opt, confidence: cue.confidence - 0.1, negated });
       }

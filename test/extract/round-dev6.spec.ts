@@ -133,3 +133,11 @@ describe('a generic cell head names its owner across `中的`', () => {
     has('室旁核中的小细胞神经元合成促肾上腺皮质激素释放激素。', ['室旁核 -increases-> 促肾上腺皮质激素释放激素']);
   });
 });
+
+describe('a partner after `与` placed by another name (`X细胞上的Y`)', () => {
+  it('`…，与促肾上腺皮质激素细胞上的CRH1受体结合`: the receptor is the partner, the cells only place it', () => {
+    has('CRH经垂体门脉系统到达垂体前叶，与促肾上腺皮质激素细胞上的CRH1受体结合。', [
+      '促肾上腺皮质激素释放激素 -interacts_with-> 促肾上腺皮质激素释放激素受体1',
+    ]);
+  });
+});
