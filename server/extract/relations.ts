@@ -158,6 +158,8 @@ const ZH_EXAMPLES_CLAUSE = /^\s*(?:例如|比如|诸如|如|包括)/;
 /** A Chinese clause that opens with a preposition of company or comparison (`与阿片类药物合用时`). */
 /** After a name: `上的`, `中的`, `表面的` — it says where the next name is. */
 const ZH_PLACE_OF = /^(?:上|中|内|里|表面)的/;
+/** Right after a structure: the verb of what it makes (`垂体分泌TSH`). */
+const ZH_SECRETES = /^(?:分泌|释放|合成|产生)/;
 const ZH_WITH_CLAUSE = /^\s*(?:则|并|而|且|也|还|亦)?(?:可以|可|能够|能|常常|常|通常|往往|需要|需)?(?:与|同|跟)/;
 const ZH_PP_FRAME = /在[^，。；]{1,20}?(?:中|时|下|期间)/g;
 /** Words that open a means phrase before a Chinese verb: what stands in it is not the subject. */
@@ -1360,6 +1362,16 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
     // `释放皮质醇（在啮齿类动物中则是皮质酮）`: a noun in brackets after the object is an aside.
     const plain = objects.length > 1 ? objects.filter((x, k) => k === 0 || !inBrackets(s.text, x.start, ce)) : objects;
     obj = passive ? plain[plain.length - 1] : lastBeforeNextCue(s, plain, ce);
+    // `TRH刺激垂体分泌TSH`: a structure that the cue makes secrete is the way, what it secretes the object.
+    if (
+      obj &&
+      !passive &&
+      obj.concepts[0]!.category === 'Circuit' &&
+      ZH_SECRETES.test(s.text.slice(obj.end, obj.end + 2))
+    ) {
+      const made = s.slots.find((x) => x.start >= obj!.end + 2 && x.start <= obj!.end + 3 && !x.pronoun);
+      if (made && pick(made, o.object)) obj = made;
+    }
   } else obj = subjIsLeft ? objects[0] : objects[objects.length - 1];
   // `interneurons in the dorsal horn are excited by X`: a prepositional phrase modifies the passive's patient.
   if (!zh && passive && obj) {

@@ -141,3 +141,19 @@ describe('a partner after `与` placed by another name (`X细胞上的Y`)', () =
     ]);
   });
 });
+
+describe('`A刺激垂体分泌B`: what the structure is made to secrete is the object', () => {
+  it.each([
+    [
+      '促甲状腺激素释放激素（TRH）刺激垂体分泌促甲状腺激素（TSH）。',
+      ['促甲状腺激素释放激素 -increases-> 促甲状腺激素'],
+    ],
+    ['糖皮质激素抑制垂体分泌ACTH。', ['糖皮质激素 -decreases-> 促肾上腺皮质激素']],
+  ])('%s', (text, expected) => {
+    has(text, expected);
+  });
+
+  it('a structure not followed by a verb of making stays the object', () => {
+    has('糖皮质激素抑制垂体。', ['糖皮质激素 -decreases-> 垂体']);
+  });
+});
