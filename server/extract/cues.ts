@@ -445,7 +445,7 @@ export const EN_CUES: Cue[] = [
     'active',
     0.5,
   ),
-  en('signature', 'characteri[sz]ed by|marked by|hallmarked by', 'active', 0.6),
+  en('signature', 'characteri[sz]ed by|marked by|hallmarked by|defined by', 'active', 0.6),
   en(
     'measure',
     'measured (?:by|with|using)|quantified (?:by|with|using)|assessed (?:by|with|using)|indexed by',

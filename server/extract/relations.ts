@@ -102,6 +102,8 @@ const EN_IN_DISORDER = /^\s+(?:[\w-]+\s+)?in\s+(?:(?:patients|people|individuals
 /** Families whose object may be a property of a concept named by a possessive (`其严重程度`). */
 const OF_PROPERTY: ReadonlySet<Family> = new Set<Family>(['measure', 'signature', 'reflect']);
 /** A copula and a comparative between a clause's subject and `than` (`is more effective for X`). */
+/** A comparative adverb right before `than` (`more effectively`, `less often`). */
+const EN_ADVERB_COMPARATIVE = /\s(?:more|less)\s+\w+ly\s*$/i;
 const EN_COMPARATIVE = /^\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:more|less|better|worse|safer|\w{3,}er)\b/i;
 /** `by` after an English participle, past a short phrase of source or place (`synthesised from Z by`). */
 const EN_BY_AGENT = /\s+(?:(?:from|in|at|on|into|within)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+)?by\b/iy;
@@ -1150,7 +1152,13 @@ function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueC
   }
   // `A is more effective than B`, `it is safer for X than B`: the comparison is between the clause's
   // subject and what follows `than`, not the nearest name.
-  if (!zh && cue.family === 'contrast' && left.length > 1 && EN_COMPARATIVE.test(s.text.slice(left[0]!.end, cs)))
+  // (So with a comparative adverb before `than`: `A prevented stroke more effectively than B`.)
+  if (
+    !zh &&
+    cue.family === 'contrast' &&
+    left.length > 1 &&
+    (EN_COMPARATIVE.test(s.text.slice(left[0]!.end, cs)) || EN_ADVERB_COMPARATIVE.test(s.text.slice(left[0]!.end, cs)))
+  )
     nearLeft = [left[0]!];
   const pairs: [Slot, Slot][] = [];
   const headRight = zh ? (lastBeforeNextCue(s, after, ce) ?? after[0]) : after[0];

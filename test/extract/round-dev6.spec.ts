@@ -157,3 +157,17 @@ describe('`A刺激垂体分泌B`: what the structure is made to secrete is the o
     has('糖皮质激素抑制垂体。', ['糖皮质激素 -decreases-> 垂体']);
   });
 });
+
+describe('English comparisons with an adverb, and definitions by a sign', () => {
+  it('`A prevented stroke more effectively than B`: A is compared with B, not the stroke', () => {
+    has('In the trial, apixaban prevented stroke more effectively than warfarin.', [
+      'apixaban -contrasted_with-> warfarin',
+    ]);
+  });
+
+  it('`D is defined by X`: the sign that defines it is related to it', () => {
+    has('Long QT syndrome is defined by delayed ventricular repolarisation.', [
+      'long QT syndrome -associated_with-> ventricular repolarization',
+    ]);
+  });
+});
