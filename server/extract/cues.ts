@@ -393,7 +393,7 @@ export const EN_CUES: Cue[] = [
   ),
   en(
     'increase',
-    'increas(?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|boost(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|promot(?:e|es|ed|ing)|elevat(?:e|es|ed|ing)|upregulat(?:e|es|ed|ing)|activat(?:e|es|ed|ing)|amplif(?:y|ies|ied)|facilitat(?:e|es|ed)|rais(?:e|es|ed)|potentiat(?:e|es|ed)|crank(?:s|ed)? up|open(?:s|ed|ing)?(?!-)',
+    'increas(?:e|es|ed|ing)|enhanc(?:e|es|ed|ing)|boost(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|promot(?:e|es|ed|ing)|elevat(?:e|es|ed|ing)|upregulat(?:e|es|ed|ing)|activat(?:e|es|ed|ing)|amplif(?:y|ies|ied)|facilitat(?:e|es|ed)|rais(?:e|es|ed)|potentiat(?:e|es|ed)|crank(?:s|ed)? up|open(?:s|ed|ing)?(?!-)|worsen(?:s|ed)?|exacerbat(?:e|es|ed)|aggravat(?:e|es|ed)|mak(?:e|es) (?:[\\w-]+ ){1,4}worse',
     'active',
     0.7,
   ),

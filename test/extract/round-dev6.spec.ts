@@ -171,3 +171,20 @@ describe('English comparisons with an adverb, and definitions by a sign', () => 
     ]);
   });
 });
+
+describe('English verbs of worsening raise what they act on', () => {
+  it.each([
+    ['Opioids may paradoxically make pain worse.', ['opioid -causes-> pain']],
+    [
+      'Interferon beta may worsen neuromyelitis optica.',
+      ['interferon beta -causes-> neuromyelitis optica spectrum disorder'],
+    ],
+    ['Chronic stress exacerbates depression.', ['chronic stress -causes-> depression']],
+  ])('%s', (text, expected) => {
+    has(text, expected);
+  });
+
+  it('`worsening` as an adjective is no verb', () => {
+    lacks('A relapse is a worsening neurological deficit in the absence of fever.', ['relapse -causes-> fever']);
+  });
+});
