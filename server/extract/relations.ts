@@ -37,6 +37,7 @@ import { isWhiteSpaceCode } from '../text/whitespace';
 import { namedCauses, namedTargets, readIsa, readMembers, roleTargets, surfaceKey } from './class-relations';
 import { findAnaphors } from './anaphors';
 import { conversions } from './conversions';
+import { settingFrames } from './setting-frames';
 import { useFrames } from './use-frames';
 import { adverseEffects, isAdverseNoun } from './adverse-effects';
 import { polarized } from './polarity';
@@ -457,6 +458,7 @@ function sentenceRelations(
   adverseEffects(s, emit);
   conversions(s, emit);
   useFrames(s, emit);
+  settingFrames(s, cueHits(s), emit);
   genitiveParts(s, emit);
   if (!zh && s.text.includes('whereas')) contrastedClauses(s, emit);
 }

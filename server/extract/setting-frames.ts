@@ -1,0 +1,37 @@
+/**
+ * A disorder named as the setting that opens a sentence, the way clinical texts write their advice:
+ * `For scar-related VT, ablation reduces recurrences`, `In panic disorder, SSRIs prevent attacks`,
+ * `对于难治性高血压，加用螺内酯通常能进一步降低血压`. The relieving verb of the main clause reads its own object;
+ * its subject, a treatment, is also a treatment of the disorder that frames the sentence (`treats`).
+ */
+import { EN_NEGATION, ZH_NEGATION, type Family, type PredicateOption } from './cues';
+import { pick, spanBetween, type CueHit, type Emit, type Sentence } from './relation-sentence';
+
+const TREATS: PredicateOption = { predicate: 'treats', subject: ['Intervention'], object: ['Disorder'] };
+const RELIEVING: ReadonlySet<Family> = new Set<Family>(['treat', 'reduce', 'prevent']);
+
+/** Before the disorder: `For`, `In`, `In patients with`, a modifier or two (`For scar-related VT`). */
+const EN_SETTING = /^\s*(?:For|In)\s+(?:(?:patients|people|those|adults|children)\s+with\s+)?(?:[\w-]+\s+){0,2}?$/;
+const ZH_SETTING = /^\s*(?:对于|针对|对)\s*$/;
+/** After the disorder: the comma that closes the setting (`…患者，`). */
+const EN_SETTING_END = /^\s*,\s*/;
+const ZH_SETTING_END = /^(?:患者)?\s*[，,]\s*/;
+const MAIN_CLAUSE_STOPS = /[；;。]/;
+
+export function settingFrames(s: Sentence, hits: CueHit[], emit: Emit): void {
+  const d = s.slots[0];
+  if (!d || d.pronoun || s.slots.length < 2 || !pick(d, TREATS.object)) return;
+  const zh = s.holder.lang === 'zh';
+  if (!(zh ? ZH_SETTING : EN_SETTING).test(s.text.slice(0, d.start))) return;
+  const end = (zh ? ZH_SETTING_END : EN_SETTING_END).exec(s.text.slice(d.end));
+  if (!end) return;
+  const from = d.end + end[0].length;
+  const [, to] = spanBetween(s.text, from, from, MAIN_CLAUSE_STOPS);
+  const cue = hits.find(
+    (h) => h.start >= from && h.end <= to && h.cue.voice === 'active' && RELIEVING.has(h.cue.family),
+  );
+  if (!cue) return;
+  if ((zh ? ZH_NEGATION : EN_NEGATION).test(s.text.slice(from, cue.start))) return;
+  const drug = s.slots.find((x) => x.start >= from && x.end <= cue.start && !x.pronoun && pick(x, TREATS.subject));
+  if (drug && drug.concepts[0]!.key !== d.concepts[0]!.key) emit(s, drug, d, TREATS, cue.text.trim(), 0.55, false);
+}
