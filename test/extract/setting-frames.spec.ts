@@ -17,7 +17,7 @@ describe('a disorder as the setting of a relieving clause', () => {
   });
 
   it.each([
-    ['For depression, exercise does not reduce symptoms.', ['exercise -treats-> depression']],
+    ['For depression, benzodiazepines do not reduce symptoms.', ['benzodiazepine -treats-> depression']],
     ['In the hippocampus, cortisol reduces neurogenesis.', ['cortisol -treats-> hippocampus']],
     [
       'In panic disorder, SSRIs are often started at a low dose.',
