@@ -120,6 +120,22 @@ function demoted(text: string, x: Slot, at: number, zh: boolean): boolean {
   return EN_PP_BEFORE.test(head) && /^\s*,?\s*$/.test(text.slice(x.end, at));
 }
 
+/** A comparison's standard before the pronoun's clause: `与X一样，`, `和X相比，`, `Like X,`, `Unlike X,`. */
+const ZH_COMPARED_BEFORE = /(?:与|和|同|跟|像)$/;
+const ZH_COMPARED_AFTER = /^(?:一样|相同|类似|相似|相比|不同)[^，。；]{0,2}[，,]/;
+const EN_COMPARED_BEFORE =
+  /(?:^|[.;,]\s*)(?:like|unlike|as with|compared with|compared to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
+
+function comparedWith(text: string, x: Slot, at: number, zh: boolean): boolean {
+  if (x.end > at) return false;
+  if (zh)
+    return (
+      ZH_COMPARED_BEFORE.test(text.slice(Math.max(0, x.start - 2), x.start)) &&
+      ZH_COMPARED_AFTER.test(text.slice(x.end))
+    );
+  return EN_COMPARED_BEFORE.test(text.slice(Math.max(0, x.start - 40), x.start)) && /^\s*,/.test(text.slice(x.end));
+}
+
 /** Concepts named in the plural (`NSAIDs`, `the gabapentinoids`) before a pronoun or in the sentences before. */
 function pluralKeys(text: string, before: Slot[], history: Sentence[]): Set<string> {
   const out = new Set<string>();
@@ -313,7 +329,7 @@ function resolveAnaphor(
   // modifier (`缓释胍法辛…，也可以与兴奋剂联合使用；它…`), a later one not (`由于前额叶皮层的…`).
   if (zh && (m[0] === '它' || m[0] === '它们') && ZH_CLAUSE_START.test(text.slice(Math.max(0, s - 6), s))) {
     for (const x of before) {
-      if (x.pronoun) continue;
+      if (x.pronoun || comparedWith(text, x, s, zh)) continue;
       const [xa] = clauseBounds(text, x.start, x.end, true);
       const opener = ZH_CLAUSE_OPENER.exec(text.slice(xa))![0].length;
       if (x.start - (xa + opener) <= (xa === 0 ? 2 : 1) && !before.some((y) => y.start >= xa && y.start < x.start))
@@ -338,7 +354,13 @@ function resolveAnaphor(
   // A name in a phrase just before the pronoun (`in overdose it`) or a copula's complement (`X is a weak
   // analgesic…; it`, `X是Y的部分激动剂，…它`) is no likely antecedent: the others come first.
   const later: Slot[] = [];
-  for (const x of before) (cat === null && !x.pronoun && demoted(text, x, s, zh) ? later : [x]).forEach(add);
+  // `与呋塞米一样，它也会…`, `Like lithium, it…`: the standard of a comparison is what the pronoun is set against,
+  // its last choice (after the sentences before).
+  const standards: Slot[] = [];
+  for (const x of before) {
+    if (cat === null && !x.pronoun && comparedWith(text, x, s, zh)) standards.push(x);
+    else (cat === null && !x.pronoun && demoted(text, x, s, zh) ? later : [x]).forEach(add);
+  }
   later.forEach(add);
   // `…; respiratory depression is the usual cause of death. Naloxone reverses it`: the subject of the
   // previous sentence's last clause is its freshest topic.
@@ -351,6 +373,7 @@ function resolveAnaphor(
   for (let i = history.length - 1; i >= 0; i--) history[i]!.slots.forEach(add);
   if (cat && !history.length) [...(lastOfSection?.slots ?? emptyList<Slot>())].reverse().forEach(add);
   if (!theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
+  standards.forEach(add);
   // `They are first-line treatments…` after `Gabapentin and pregabalin, the gabapentinoids, …`: a plural
   // pronoun prefers a name written in the plural.
   if (!zh && cat === null && cands.length > 1 && /^(?:they|their|them)$/i.test(m[0])) {

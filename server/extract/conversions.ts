@@ -82,13 +82,22 @@ export function conversions(s: Sentence, emit: Emit): void {
     const [a, b] = spanBetween(text, cs, ce, CLAUSE_STOPS);
     if ((zh ? ZH_NEGATION : EN_NEGATION).test(text.slice(Math.max(a, cs - 12), cs))) continue;
     // (Not a place the conversion happens in: `在脑内`, `in the liver`.)
-    const before = s.slots.filter(
+    const inClause = s.slots.filter(
       (x) =>
         x.start >= a &&
         x.end <= cs &&
         !(zh
           ? text[x.start - 1] === '在' && /^[内中]/.test(text.slice(x.end))
           : /\bin\s+(?:the\s+)?$/i.test(text.slice(a, x.start))),
+    );
+    // `血管紧张素转换酶（ACE）作用下`: a gloss that repeats the name before it is no name of its own.
+    const before = inClause.filter(
+      (x, k) =>
+        !(
+          k > 0 &&
+          inClause[k - 1]!.concepts[0]!.key === x.concepts[0]!.key &&
+          /^\s*[（(]\s*$/.test(text.slice(inClause[k - 1]!.end, x.start))
+        ),
     );
     const after = s.slots.filter((x) => x.start >= ce && x.end <= b);
     const cue = m[0].trim();
@@ -98,7 +107,10 @@ export function conversions(s: Sentence, emit: Emit): void {
       if (!product || !/^\s*$/.test(text.slice(ce, product.start))) continue;
       const last = before[before.length - 1];
       if (!last) continue;
-      const gap = text.slice(last.end, cs).trim();
+      const gap = text
+        .slice(last.end, cs)
+        .trim()
+        .replace(/^[（(][^（）()]{0,40}[）)]\s*/, '');
       const beforeLast = before[before.length - 2];
       const mark = beforeLast ? text.slice(beforeLast.end, last.start).trim() : '';
       if (beforeLast && ZH_ACTIVE_MARK.test(mark) && /^(?:[^，。；]{0,4})$/.test(gap)) {

@@ -33,7 +33,11 @@ describe('conversions: the converter raises the product, a precursor raises what
       ['肾素 -increases-> 血管紧张素I', '血管紧张素原 -increases-> 血管紧张素I'],
     ],
     ['左旋多巴在脑内转化为多巴胺。', ['左旋多巴 -increases-> 多巴胺']],
-    // `A在Z（的）作用下转变为B`: the agent after `在`, marked by its tail of action.
+    // `A在Z（的）作用下转变为B`: the agent after `在`, marked by its tail of action, past its gloss.
+    [
+      '肾素将血管紧张素原转化为血管紧张素I，后者在血管紧张素转换酶（ACE）作用下转变为血管紧张素II。',
+      ['血管紧张素转换酶 -increases-> 血管紧张素II'],
+    ],
     [
       '血管紧张素I在血管紧张素转换酶作用下转变为血管紧张素II。',
       ['血管紧张素转换酶 -increases-> 血管紧张素II', '血管紧张素I -increases-> 血管紧张素II'],

@@ -188,3 +188,13 @@ describe('English verbs of worsening raise what they act on', () => {
     lacks('A relapse is a worsening neurological deficit in the absence of fever.', ['relapse -causes-> fever']);
   });
 });
+
+describe('a pronoun after a comparison is not its standard', () => {
+  it.each([
+    ['氢氯噻嗪作用于远曲小管。与呋塞米一样，它也会引起低钾血症。', ['氢氯噻嗪 -causes-> 低钾血症']],
+    ['Valproate is a mood stabiliser. Like lithium, it can cause tremor.', ['valproate -causes-> tremor']],
+  ])('%s', (text, expected) => {
+    has(text, expected);
+    lacks(text, [expected[0]!.replace(/^\S+/, text.startsWith('V') ? 'lithium' : '呋塞米')]);
+  });
+});
