@@ -102,9 +102,9 @@ const RELIEVING: ReadonlySet<Family> = new Set<Family>(['treat', 'reduce', 'prev
 const EN_IN_DISORDER = /^\s+(?:[\w-]+\s+)?in\s+(?:(?:patients|people|individuals|those|adults|children)\s+with\s+)?$/i;
 /** Families whose object may be a property of a concept named by a possessive (`其严重程度`). */
 const OF_PROPERTY: ReadonlySet<Family> = new Set<Family>(['measure', 'signature', 'reflect']);
-/** A copula and a comparative between a clause's subject and `than` (`is more effective for X`). */
 /** A comparative adverb right before `than` (`more effectively`, `less often`). */
 const EN_ADVERB_COMPARATIVE = /\s(?:more|less)\s+\w+ly\s*$/i;
+/** A copula and a comparative between a clause's subject and `than` (`is more effective for X`). */
 const EN_COMPARATIVE = /^\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:more|less|better|worse|safer|\w{3,}er)\b/i;
 /** `by` after an English participle, past a short phrase of source or place (`synthesised from Z by`). */
 const EN_BY_AGENT = /\s+(?:(?:from|in|at|on|into|within)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+)?by\b/iy;
