@@ -55,6 +55,9 @@ const ALL: Category[] = [I, D, M, C, Mo, B, K];
 /** The last resort of a cue whose sides fit no typed predicate: the text relates them, nothing more. */
 const RELATED: PredicateOption = { predicate: 'associated_with', subject: ALL, object: ALL };
 
+/** Families of cues that relieve or lower: `A lowers X in D`, `For D, A reduces X`. */
+export const RELIEVING: ReadonlySet<Family> = new Set<Family>(['treat', 'reduce', 'prevent']);
+
 /** Families whose cue stands between the whole and its part, or the effect and its cause (`Y包括X`, `Y depends on X`). */
 export const REVERSED_FAMILIES: ReadonlySet<Family> = new Set<Family>([
   'include',

@@ -14,6 +14,7 @@ import {
   EN_NEGATION,
   EN_NP_SUFFIX,
   FAMILY_OPTIONS,
+  RELIEVING,
   REVERSED_FAMILIES,
   ZH_CUES,
   ZH_NEGATION,
@@ -96,8 +97,6 @@ const EN_VERB_AND =
  * what may end the object's phrase (`增强 GABA 能传递和抑制…`).
  */
 const ZH_VERB_AND = /^\s*[\u4e00-\u9fff]{0,4}(?:和|及|以及)\s*$/;
-/** Families of cues that relieve or lower: `A lowers X in D`. */
-const RELIEVING: ReadonlySet<Family> = new Set<Family>(['treat', 'reduce', 'prevent']);
 /** Between an object and a disorder it is found in (`X death in D`, `X in patients with D`). */
 const EN_IN_DISORDER = /^\s+(?:[\w-]+\s+)?in\s+(?:(?:patients|people|individuals|those|adults|children)\s+with\s+)?$/i;
 /** Families whose object may be a property of a concept named by a possessive (`其严重程度`). */

@@ -4,11 +4,10 @@
  * `对于难治性高血压，加用螺内酯通常能进一步降低血压`. The relieving verb of the main clause reads its own object;
  * its subject, a treatment, is also a treatment of the disorder that frames the sentence (`treats`).
  */
-import { EN_NEGATION, ZH_NEGATION, type Family, type PredicateOption } from './cues';
+import { EN_NEGATION, RELIEVING, ZH_NEGATION, type PredicateOption } from './cues';
 import { pick, spanBetween, type CueHit, type Emit, type Sentence } from './relation-sentence';
 
 const TREATS: PredicateOption = { predicate: 'treats', subject: ['Intervention'], object: ['Disorder'] };
-const RELIEVING: ReadonlySet<Family> = new Set<Family>(['treat', 'reduce', 'prevent']);
 
 /** Before the disorder: `For`, `In`, `In patients with`, a modifier or two (`For scar-related VT`). */
 const EN_SETTING = /^\s*(?:For|In)\s+(?:(?:patients|people|those|adults|children)\s+with\s+)?(?:[\w-]+\s+){0,2}?$/;

@@ -8,7 +8,7 @@
 import { matchKey } from '../text/normalize';
 import type { FormRef, Vocabulary } from './vocabulary';
 
-/** A span the vocabulary matched: where, and whether the walk may start from it. */
+/** A span the vocabulary matched, whose head the items before it may share. */
 export interface HeadSpan {
   start: number;
   end: number;
