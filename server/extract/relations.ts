@@ -101,6 +101,18 @@ const ZH_VERB_AND = /^\s*[\u4e00-\u9fff]{0,4}(?:和|及|以及)\s*$/;
 const EN_IN_DISORDER = /^\s+(?:[\w-]+\s+)?in\s+(?:(?:patients|people|individuals|those|adults|children)\s+with\s+)?$/i;
 /** Families whose object may be a property of a concept named by a possessive (`其严重程度`). */
 const OF_PROPERTY: ReadonlySet<Family> = new Set<Family>(['measure', 'signature', 'reflect']);
+const PREVENTS: PredicateOption = { predicate: 'prevents', subject: ['Intervention'], object: ['Disorder'] };
+/** Before an English object: `the risk of`, `the incidence of` (`lowers the risk of sudden death`). */
+const EN_RISK_BEFORE = /\b(?:risk|risks|incidence|likelihood|chance|odds|rate)\s+of\s+(?:[\w-]+\s+){0,2}$/i;
+/** After a Chinese object: `的风险`, `的发生率` (`降低卒中的风险`). */
+const ZH_RISK_AFTER = /^(?:的)?(?:风险|危险|发生率|发病率|发生风险|复发风险)/;
+
+/** Whether the object of a relieving cue is named as its risk or incidence. */
+function riskOf(text: string, y: Slot, ce: number, zh: boolean): boolean {
+  if (zh) return y.start >= ce && ZH_RISK_AFTER.test(text.slice(y.end, y.end + 5));
+  return y.start >= ce && EN_RISK_BEFORE.test(text.slice(Math.max(ce, y.start - 40), y.start));
+}
+
 /** A comparative adverb right before `than` (`more effectively`, `less often`). */
 const EN_ADVERB_COMPARATIVE = /\s(?:more|less)\s+\w+ly\s*$/i;
 /** A copula and a comparative between a clause's subject and `than` (`is more effective for X`). */
@@ -1555,7 +1567,15 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
       EN_BLOCKED_OF.test(s.text.slice(Math.max(0, x.start - 24), x.start));
     for (const y of objs)
       if (x !== y && pick(x, o.subject)!.key !== pick(y, o.object)!.key) {
-        if (!blocked) out.push({ subj: x, obj: y, option: o, confidence: conf, negated });
+        if (!blocked)
+          out.push({
+            subj: x,
+            obj: y,
+            // `lowers the risk of stroke`, `降低卒中的发生率`: a drug that lowers a disorder's risk prevents it.
+            option: o.predicate === 'treats' && RELIEVING.has(cue.family) && riskOf(s.text, y, ce, zh) ? PREVENTS : o,
+            confidence: conf,
+            negated,
+          });
         else if (pick(x, IMPLICATED.subject) && pick(y, IMPLICATED.object))
           out.push({ subj: x, obj: y, option: IMPLICATED, confidence: conf - 0.1, negated });
       }

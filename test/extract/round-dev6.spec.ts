@@ -198,3 +198,20 @@ describe('a pronoun after a comparison is not its standard', () => {
     lacks(text, [expected[0]!.replace(/^\S+/, text.startsWith('V') ? 'lithium' : '呋塞米')]);
   });
 });
+
+describe('a drug that lowers the risk of a disorder prevents it', () => {
+  it.each([
+    [
+      'Metoprolol lowers the risk of sudden cardiac death after infarction.',
+      ['metoprolol -prevents-> sudden cardiac death'],
+    ],
+    ['他汀类药物降低卒中的风险。', ['他汀类药物 -prevents-> 脑卒中']],
+  ])('%s', (text, expected) => {
+    has(text, expected);
+  });
+
+  it('a disorder lowered without its risk is treated', () => {
+    has('Lithium reduces mania.', ['lithium -treats-> mania']);
+    lacks('Lithium reduces mania.', ['lithium -prevents-> mania']);
+  });
+});
