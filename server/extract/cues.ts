@@ -233,6 +233,18 @@ const en = (family: Family, words: string, voice: Voice = 'active', confidence =
   confidence,
 });
 
+/**
+ * Prevalence and comorbidity: `D患者常伴有S`, `S常见于D`, `S在D患者中十分常见`. How often a state goes with a
+ * disorder says they go together, not which brings the other about. Without a side of its own before it
+ * (`…，并伴有S`), the sentence's topic is that side.
+ */
+export const ZH_COMORBID = zh(
+  'associate',
+  '伴有|伴发|合并有|常见于|多见于|好发于|见于|中(?:十分|非常|很|较为|尤为|尤其)?(?:常见|多见)',
+  'pair',
+  0.5,
+);
+
 export const ZH_CUES: Cue[] = [
   // Derivation and correspondence between equations, laws and models (`X退化为Y`, `X与Y成正比`).
   zh(
@@ -339,6 +351,9 @@ export const ZH_CUES: Cue[] = [
     0.6,
   ),
   zh('associate', '相关|有关|关联|联系|影响|改变|描述|调节(?!剂)|调控', 'pair', 0.5),
+  // Prevalence and comorbidity: `D患者常伴有S`, `S常见于D`, `S在D患者中十分常见`. How often a state goes with a
+  // disorder says they go together, not which brings the other about.
+  ZH_COMORBID,
 ];
 
 export const EN_CUES: Cue[] = [
@@ -493,6 +508,14 @@ export const EN_CUES: Cue[] = [
     'than|compared (?:with|to)|comparable (?:to|with)|as effective as|unlike|in contrast (?:to|with)|versus|vs\\.?|rather than|as opposed to|superior to|inferior to',
     'pair',
     0.6,
+  ),
+  // Prevalence and comorbidity: `S occurs in (30% of) patients with D`, `S is reported by most people with D`,
+  // `S is common in D`. How often a state goes with a disorder says they go together, not which causes which.
+  en(
+    'associate',
+    '(?:occurs?|occurred|arises?|develops?|(?:is|are) (?:seen|found|present|common|frequent|prevalent|reported|observed|documented)) (?:in|among|by)',
+    'pair',
+    0.5,
   ),
   en(
     'associate',

@@ -15,6 +15,7 @@ import {
   EN_NP_SUFFIX,
   FAMILY_OPTIONS,
   RELIEVING,
+  ZH_COMORBID,
   REVERSED_FAMILIES,
   ZH_CUES,
   ZH_NEGATION,
@@ -1175,6 +1176,16 @@ function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueC
     nearLeft = [left[0]!];
   const pairs: [Slot, Slot][] = [];
   const headRight = zh ? (lastBeforeNextCue(s, after, ce) ?? after[0]) : after[0];
+  if (cue.family === 'associate') {
+    // (`GAD表现为…，并伴有A、B和C`: a comorbidity cue without a side before it in its clause has the sentence's topic.)
+    if (cue === ZH_COMORBID && !nearLeft.length && a > 0) {
+      const topic = clauseTopic(s, slotsUpTo(s, a), (x) => !x.pronoun || x.concepts.length > 0);
+      if (!topic) return out;
+      nearLeft = [topic];
+    }
+    const spread = associationSpread(s, zh, nearLeft, headRight, after, left);
+    if (spread) return spread.flatMap(([x, y]) => pairReading(x, y, options, cue, negated));
+  }
   if (nearLeft.length && headRight) pairs.push([nearLeft[0]!, headRight]);
   // `A or B together with C`, `A和B联合C`: each coordinated name on the left is paired.
   const partners =
@@ -1206,6 +1217,44 @@ function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueC
     if (!partners.length || y !== headRight) break;
   }
   return out;
+}
+
+/** The reading of a symmetric cue on two sides, by the first option that fits them either way round. */
+function pairReading(x: Slot, y: Slot, options: PredicateOption[], cue: Cue, negated: boolean): Reading[] {
+  const opt = options.find(
+    (o) => (pick(x, o.subject) && pick(y, o.object)) || (pick(y, o.subject) && pick(x, o.object)),
+  );
+  if (!opt) return [];
+  const forward = pick(x, opt.subject) && pick(y, opt.object);
+  return [{ subj: forward ? x : y, obj: forward ? y : x, option: opt, confidence: cue.confidence, negated }];
+}
+
+/** Joins `X与A、B和C相关` at its `与`: the side before it is associated with each name after it. */
+const ZH_WITH_JOIN = /^\s*(?:与|同|跟)\s*$/;
+
+/**
+ * An association with a coordinated list holds with every name of it: `D is associated with A, B and C`,
+ * `S常见于A、B和C`, `X与A、B和C相关`. Null when neither side is a list (the usual nearest pair then reads).
+ */
+function associationSpread(
+  s: Sentence,
+  zh: boolean,
+  nearLeft: Slot[],
+  headRight: Slot | undefined,
+  after: Slot[],
+  left: Slot[],
+): [Slot, Slot][] | null {
+  if (nearLeft.length && headRight) {
+    // (An English list runs across its commas, past the clause: `associated with A, B and C`.)
+    const group = coordinated(s, headRight, zh ? after : slotsFrom(s, headRight.start), zh);
+    return group.length > 1 ? group.map((y) => [nearLeft[0]!, y]) : null;
+  }
+  // (Chinese: the whole `X与A、B和C` stands before the cue, one coordination joined at `与`.)
+  if (!zh || headRight || nearLeft.length < 3) return null;
+  const group = coordinated(s, nearLeft[0]!, left, zh);
+  const joins = group.slice(1).flatMap((y, i) => (ZH_WITH_JOIN.test(s.text.slice(group[i]!.end, y.start)) ? [i] : []));
+  if (joins.length !== 1 || joins[0] !== 0) return null;
+  return group.slice(1).map((y) => [group[0]!, y]);
 }
 
 /** What a directed cue's reading per predicate option works on. */
