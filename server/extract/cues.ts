@@ -81,9 +81,17 @@ const PART_OPTIONS: PredicateOption[] = [
 
 /** Options per family, tried in order: the first whose categories fit both sides wins. */
 export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
-  treat: [{ predicate: 'treats', subject: [I], object: [D] }],
+  // (A molecule given as a drug treats too: `adenosine terminates SVT`, `insulin is used for diabetes`. A
+  // treatment verb names the use; the vocabulary files the substance under what it is.)
+  treat: [
+    { predicate: 'treats', subject: [I], object: [D] },
+    { predicate: 'treats', subject: [Mo], object: [D] },
+  ],
   // `D responds to X`, `D对X有反应`: the treatment stands after the cue (sides swapped, REVERSED_FAMILIES).
-  respond: [{ predicate: 'treats', subject: [I], object: [D] }],
+  respond: [
+    { predicate: 'treats', subject: [I], object: [D] },
+    { predicate: 'treats', subject: [Mo], object: [D] },
+  ],
   // A disorder or a stress exposure lowers a process or a molecule too (`chronic stress suppresses
   // neurogenesis`); a molecule or a process that suppresses a disorder-like state (`cortisol inhibits
   // inflammation`) decreases it. Both are tried after the usual readings.
@@ -256,7 +264,7 @@ export const ZH_CUES: Cue[] = [
   // (`治疗初期`, `治疗期间`: the noun of a time, not the verb. `对A、B和C均有良好疗效`: the disorders inside the cue.)
   zh(
     'treat',
-    '治疗(?!初期|早期|期间|过程|之初|开始|前|后|中|时|方案|策略|目标|手段|效果|反应)|治愈|用于治疗|疗效|缓解|改善|减轻|对[^，。；]{0,6}(?:有效|起效)|对[^，。；]{1,30}?(?:均|都|也)(?:有效|起效)|对[^，。；]{1,30}?(?:均|都|也)?(?:有|具有)(?:良好|显著|较好|肯定|确切)?的?疗效|批准用于|获批用于|可用于|常用于|也用于|主要用于',
+    '治疗(?!初期|早期|期间|过程|之初|开始|前|后|中|时|方案|策略|目标|手段|效果|反应)|治愈|用于治疗|疗效|缓解|改善|减轻|对[^，。；]{0,6}(?:有效|起效)|对[^，。；]{1,30}?(?:均|都|也)(?:有效|起效)|对[^，。；]{1,30}?(?:均|都|也)?(?:有|具有)(?:良好|显著|较好|肯定|确切)?的?疗效|批准用于|获批用于|可用于|常用于|也用于|主要用于|终止',
     'active',
     0.8,
   ),

@@ -274,3 +274,21 @@ describe('readings that are not there', () => {
     ).toBe(false);
   });
 });
+
+describe('a substance given as a drug treats', () => {
+  it.each([
+    [
+      'Adenosine terminates most re-entrant supraventricular tachycardias.',
+      ['adenosine -treats-> supraventricular tachycardia'],
+    ],
+    ['Insulin is used to treat type 1 diabetes.', ['insulin -treats-> type 1 diabetes']],
+    ['腺苷可终止室上性心动过速。', ['腺苷 -treats-> 室上性心动过速']],
+  ])('%s', (text, expected) => {
+    has(text, expected);
+  });
+
+  it('keeps a denial of the use as a negated reading', () => {
+    const e = read('Adenosine does not terminate atrial fibrillation.');
+    expect(e.relation('adenosine', 'treats', 'atrial fibrillation')?.attributes.negated).toBe(true);
+  });
+});
