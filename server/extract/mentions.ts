@@ -487,7 +487,7 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
     if (afterNon(m.text, hs)) return false;
     const [s, e] = originalRange(m, hs, he);
     const t = holders[i]!.text;
-    if (mathSymbol(t, s, e)) return false;
+    if (mathSymbol(t, s, e) || likeAfter(t, e)) return false;
     if (verbTail(t, s, e) && vocab.byKey.has(matchKey(t.slice(s, e - 2)))) return false;
     if (ref.kind === 'abbreviation' && t.slice(s, e).normalize('NFKC') !== ref.form) return false;
     cands.push({ start: s, end: e, concept: ref.key, via: 'vocabulary', fixed: false });
@@ -880,6 +880,8 @@ function gluedModifier(h: Holder, c: Candidate, chosen: Candidate[], catOf: (key
   return /^[\u4e00-\u9fff]*$/.test(gap) && !/[在的和与及是为中对从向把被或由包含构组位属连投到至]/.test(gap);
 }
 
+/** `剂`, the agent suffix. */
+const AGENT_CODE = 0x5242;
 const STRADDLE = new Set(['剂量', '药量', '症状', '病理', '病人', '性质']);
 /** Their first characters (a match ending on any other is not looked up). */
 const STRADDLE_FIRST = new Set([...STRADDLE].map((w) => w.charCodeAt(0)));
@@ -890,6 +892,16 @@ const STRADDLE_FIRST = new Set([...STRADDLE].map((w) => w.charCodeAt(0)));
  */
 function afterNon(key: string, at: number): boolean {
   return at >= 4 && key.startsWith('non ', at - 4) && (at === 4 || !isKeyWordCode(key.charCodeAt(at - 5)));
+}
+
+/**
+ * Whether `-like` follows a name ending at `e`: `a prion-like manner`, `Parkinson-like rigidity` compare with
+ * the thing and do not mention it (a vocabulary form that goes on, `insulin-like growth factor`, is longer).
+ */
+function likeAfter(text: string, e: number): boolean {
+  const c = text.charCodeAt(e);
+  if (c !== 45 && c !== 0x2010 && c !== 0x2011) return false;
+  return /^like(?![A-Za-z])/i.test(text.slice(e + 1, e + 6));
 }
 
 /**
@@ -929,6 +941,8 @@ function boundaryOk(m: MatchText, s: number, e: number, bounds: () => BoundaryTe
   if (!hanStart && !hanEnd) return true;
   // jieba splits `麻醉剂量` as 麻醉剂/量, but a dose is no anaesthetic.
   if (hanEnd && STRADDLE_FIRST.has(last) && STRADDLE.has(t.slice(e - 1, e + 1))) return false;
+  // `正性变构调节剂`, `免疫抑制剂`: a name followed by `剂` is what an agent does, not a mention of its own.
+  if (hanEnd && t.charCodeAt(e) === AGENT_CODE) return false;
   // A side next to a non-Han character or the edge needs no segmenter; jieba is asked only when it must.
   const startFree = !hanStart || s === 0 || !isHanCode(t.charCodeAt(s - 1));
   const endFree = !hanEnd || e === t.length || !isHanCode(t.charCodeAt(e));

@@ -36,6 +36,21 @@ describe('vocabulary mentions', () => {
     expect(concepts.get('氯胺酮')).toBe('Intervention');
   });
 
+  it('finds no mention in a comparison with `-like` (a prion-like manner), but in a longer name', () => {
+    const { concepts } = en(
+      'Tau spreads in a prion-like manner, and Parkinson-like rigidity may appear with insulin-like growth factor 1.',
+    );
+    expect(concepts.has('prion')).toBe(false);
+    expect(concepts.has("Parkinson's disease")).toBe(false);
+    expect(concepts.get('insulin-like growth factor 1')).toBe('Molecule');
+  });
+
+  it('finds no process in the name of an agent (变构调节 in 正性变构调节剂)', () => {
+    const { concepts, relations } = zh('苯二氮䓬类药物作为正性变构调节剂增加氯离子通道开放的频率。');
+    expect(concepts.has('别构调节')).toBe(false);
+    expect(relations).toContain('苯二氮䓬类药物 -increases-> 氯通道');
+  });
+
   it('takes a drug name jieba glued to the conjunction after it (奥/氮/平和)', () => {
     const { concepts, relations } = zh('抗精神病药（如奥氮平和利培酮）阻断多巴胺D2受体；喹硫平与锂盐合用。');
     for (const name of ['奥氮平', '利培酮', '喹硫平']) expect(concepts.get(name)).toBe('Intervention');
