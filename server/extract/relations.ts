@@ -271,6 +271,7 @@ function listContinuations(
     if (!isAdverseNoun(lead, tail) && !cueHits(lead).some((h) => h.start >= tail.end)) continue;
     const zh = lead.holder.lang === 'zh';
     const leadSlots = new Set(lead.slots);
+    const opens = cueBeforeColon(lead);
     for (const item of nextParagraphs(sentences, i)) {
       if (!item.holder.listItem) break;
       if (!item.slots.length) continue;
@@ -278,7 +279,7 @@ function listContinuations(
       const itemSlots = item.slots.map((x) => ({ ...x, start: x.start + shift, end: x.end + shift }));
       const joined: Sentence = {
         holder: item.holder,
-        text: lead.text + (zh ? '' : ' ') + item.text,
+        text: (opens ? openColon(lead.text) : lead.text) + (zh ? '' : ' ') + item.text,
         slots: [...lead.slots, ...itemSlots],
         hedged: lead.hedged || item.hedged,
         hits: undefined,
@@ -299,6 +300,26 @@ function listContinuations(
       for (let k = from; k < out.length; k++) out[k]!.attributes.evidence = [lead.holder.key, item.holder.key];
     }
   }
+}
+
+/** What may stand between a lead-in's last cue and its colon when the items are the cue's object. */
+const BEFORE_COLON = /^\s*(?:如下|以下|the following|as follows)?\s*[:：]\s*$/i;
+
+/** Whether a lead-in ends with a cue and its colon (`典型表现包括：`, `presents with:`), not with a noun (`分为三期：`). */
+function cueBeforeColon(lead: Sentence): boolean {
+  const hits = cueHits(lead);
+  const last = hits[hits.length - 1];
+  return last !== undefined && BEFORE_COLON.test(lead.text.slice(last.end));
+}
+
+/**
+ * A lead-in's closing colon as a space (same length, offsets unchanged): joined to an item, the colon opens
+ * the cue's object (`典型表现包括：A和B`), it does not end the clause.
+ */
+function openColon(text: string): string {
+  let k = text.length - 1;
+  while (k >= 0 && isWhiteSpaceCode(text.charCodeAt(k))) k--;
+  return `${text.slice(0, k)} ${text.slice(k + 1)}`;
 }
 
 /** The chapter's claims as sentences: their concept slots, pronouns and noun anaphors resolved. */

@@ -89,4 +89,20 @@ describe('list items read with the lead-in that ends in a colon', () => {
     expect(evidence('treats', 'mania')).toEqual([1]);
     expect(evidence('risk_of', 'tremor')).toEqual([2]);
   });
+
+  it('a lead-in that ends with its cue and a colon takes the items as the cue’s object', () => {
+    const zh = ['库欣综合征的典型表现包括：', '', '- 向心性肥胖和满月脸；', '- 高血压和高血糖。'].join('\n');
+    const e = extract(zh, 'cue.zh.md');
+    for (const s of ['中心性肥胖', '满月脸', '高血压', '高血糖'])
+      expect(e.relations).toContain(`库欣综合征 -causes-> ${s}`);
+    const en = ["Cushing's syndrome typically presents with:", '', '- central obesity;', '- hypertension.'].join('\n');
+    expect(extract(en, 'cue.en.md').relations).toContain("Cushing's syndrome -causes-> hypertension");
+  });
+
+  it('but not when a noun closes the lead-in (`又细分为三期：`): the items are its members, not the cue’s object', () => {
+    const zh = ['睡眠分为两大类，其中非快速眼动睡眠又细分为三期：', '', '1. N1期：过渡阶段；', '2. REM期：做梦。'].join(
+      '\n',
+    );
+    expect(extract(zh, 'noun.zh.md').relations.filter((r) => r.includes('快速眼动睡眠 -'))).toEqual([]);
+  });
 });
