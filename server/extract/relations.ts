@@ -40,6 +40,7 @@ import { namedCauses, namedTargets, readIsa, readMembers, roleTargets, surfaceKe
 import { findAnaphors } from './anaphors';
 import { conversions } from './conversions';
 import { settingFrames } from './setting-frames';
+import { administrationFrames } from './administration-frames';
 import { useFrames } from './use-frames';
 import { adverseEffects, isAdverseNoun } from './adverse-effects';
 import { polarized } from './polarity';
@@ -492,6 +493,7 @@ function sentenceRelations(
   conversions(s, emit);
   useFrames(s, emit);
   settingFrames(s, cueHits(s), emit);
+  administrationFrames(s, emit);
   genitiveParts(s, emit);
   if (!zh && s.text.includes('whereas')) contrastedClauses(s, emit);
 }
