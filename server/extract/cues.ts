@@ -12,6 +12,7 @@ export type Family =
   | 'reduce'
   | 'prevent'
   | 'cause'
+  | 'origin'
   | 'mediate'
   | 'drive'
   | 'increase'
@@ -60,6 +61,7 @@ export const RELIEVING: ReadonlySet<Family> = new Set<Family>(['treat', 'reduce'
 
 /** Families whose cue stands between the whole and its part, or the effect and its cause (`Y包括X`, `Y depends on X`). */
 export const REVERSED_FAMILIES: ReadonlySet<Family> = new Set<Family>([
+  'origin',
   'include',
   'compose',
   'contain',
@@ -111,6 +113,9 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
     { predicate: 'causes', subject: [I, Mo, M, C, D, K], object: [M, D, B, K] },
     { predicate: 'increases', subject: [I, Mo, M, C], object: [Mo] },
   ],
+  // `D的最常见原因是X`, `its commonest cause is X`: the cause stands after the cue (sides swapped,
+  // REVERSED_FAMILIES).
+  origin: [{ predicate: 'causes', subject: [I, Mo, M, C, D, K], object: [M, D, B, K] }],
   // `X介导Y`, `X mediates Y`: a structure, a molecule or a process that mediates a state or a process takes
   // part in it (`BNST介导持续性焦虑`); what else mediates causes.
   mediate: [
@@ -253,6 +258,20 @@ export const ZH_COMORBID = zh(
   0.5,
 );
 
+/** `D的最常见原因是X`: each alternative opens with a fixed character (the cue scanner indexes them by it). */
+const ORIGIN_ZH = [
+  '的(?:最常见的|最主要的|最常见|主要|常见|首要|根本)?',
+  '最常见的?',
+  '最主要的',
+  '主要',
+  '常见',
+  '首要',
+  '根本',
+  '',
+]
+  .flatMap((lead) => ['原因', '病因'].map((noun) => `${lead}${noun}(?:是|为|包括|在于|主要是|多为)`))
+  .join('|');
+
 export const ZH_CUES: Cue[] = [
   // Derivation and correspondence between equations, laws and models (`X退化为Y`, `X与Y成正比`).
   zh(
@@ -362,9 +381,17 @@ export const ZH_CUES: Cue[] = [
   // Prevalence and comorbidity: `D患者常伴有S`, `S常见于D`, `S在D患者中十分常见`. How often a state goes with a
   // disorder says they go together, not which brings the other about.
   ZH_COMORBID,
+  zh('origin', ORIGIN_ZH, 'active', 0.6),
 ];
 
 export const EN_CUES: Cue[] = [
+  // `Its commonest cause is X`: before `cause`, which would read the noun as the verb of its own subject.
+  en(
+    'origin',
+    'causes? (?:is|are|was|were|include|includes)|(?:cause|aetiology|etiology|origin) (?:lies|lie) in',
+    'active',
+    0.6,
+  ),
   // Derivation between equations, laws and models; before `reduce`, which would read `reduces to` as a verb.
   en(
     'associate',

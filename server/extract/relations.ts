@@ -41,6 +41,7 @@ import { findAnaphors } from './anaphors';
 import { conversions } from './conversions';
 import { settingFrames } from './setting-frames';
 import { administrationFrames } from './administration-frames';
+import { originFrames } from './origin-frames';
 import { useFrames } from './use-frames';
 import { adverseEffects, isAdverseNoun } from './adverse-effects';
 import { polarized } from './polarity';
@@ -101,8 +102,8 @@ const EN_VERB_AND =
 const ZH_VERB_AND = /^\s*[\u4e00-\u9fff]{0,4}(?:和|及|以及)\s*$/;
 /** Between an object and a disorder it is found in (`X death in D`, `X in patients with D`). */
 const EN_IN_DISORDER = /^\s+(?:[\w-]+\s+)?in\s+(?:(?:patients|people|individuals|those|adults|children)\s+with\s+)?$/i;
-/** Families whose object may be a property of a concept named by a possessive (`其严重程度`). */
-const OF_PROPERTY: ReadonlySet<Family> = new Set<Family>(['measure', 'signature', 'reflect']);
+/** Families whose object may be a property of a concept named by a possessive (`其严重程度`, `其最常见的原因`). */
+const OF_PROPERTY: ReadonlySet<Family> = new Set<Family>(['measure', 'signature', 'reflect', 'origin']);
 const PREVENTS: PredicateOption = { predicate: 'prevents', subject: ['Intervention'], object: ['Disorder'] };
 /** Before an English object: `the risk of`, `the incidence of` (`lowers the risk of sudden death`). */
 const EN_RISK_BEFORE = /\b(?:risk|risks|incidence|likelihood|chance|odds|rate)\s+of\s+(?:[\w-]+\s+){0,2}$/i;
@@ -494,6 +495,7 @@ function sentenceRelations(
   useFrames(s, emit);
   settingFrames(s, cueHits(s), emit);
   administrationFrames(s, emit);
+  originFrames(s, emit);
   genitiveParts(s, emit);
   if (!zh && s.text.includes('whereas')) contrastedClauses(s, emit);
 }
