@@ -89,6 +89,75 @@ function secondChars(words: string, ignoreCase: boolean): Set<number> | null {
   return out;
 }
 
+/** The alternatives of `words` at its top level (not inside a group or a class). */
+function topAlternatives(words: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < words.length; i++) {
+    const c = words[i]!;
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < words.length && words[i] !== ']'; i++) if (words[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(words.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(words.slice(start));
+  return out;
+}
+
+/**
+ * The literal openings of a cue's alternatives (ASCII letters in lower case when matching ignores case):
+ * the cue can match at `p` only where the text there starts with one of them. `reduc` for
+ * `reduc(?:e|es|ed|ing)`, `main` and `major` for `(?:main|major) risks?`. Null when some alternative has
+ * none (it opens with a class, an escape, an optional character…): the cue is then always tried.
+ */
+function literalOpenings(words: string, ignoreCase: boolean): string[] | null {
+  const out: string[] = [];
+  for (const alt of topAlternatives(words)) {
+    if (alt.startsWith('(?:')) {
+      // A group that must match: its own alternatives' openings.
+      const end = groupEnd(alt, 0);
+      const after = alt[end + 1];
+      if (end < 0 || (after !== undefined && '?*+{'.includes(after))) return null;
+      const inner = literalOpenings(alt.slice(3, end), ignoreCase);
+      if (inner === null) return null;
+      out.push(...inner);
+      continue;
+    }
+    let open = '';
+    for (let i = 0; i < alt.length; i++) {
+      const c = alt[i]!;
+      const next = alt[i + 1];
+      if ('\\()[]{}.^$|?*+'.includes(c) || (next !== undefined && '?*+{'.includes(next))) break;
+      // A cased letter beyond ASCII may match its other case: the opening stops before it.
+      if (ignoreCase && c.charCodeAt(0) >= 128 && c.toLowerCase() !== c.toUpperCase()) break;
+      open += ignoreCase ? c.toLowerCase() : c;
+    }
+    if (!open) return null;
+    out.push(open);
+  }
+  return out;
+}
+
+/** A character and, when case is ignored, its other case (one code unit each). */
+function caseVariants(ch: string, ignoreCase: boolean): number[] {
+  const out = new Set<number>();
+  for (const v of ignoreCase ? [ch, ch.toLowerCase(), ch.toUpperCase()] : [ch])
+    if (v.length === 1) out.add(v.charCodeAt(0));
+  return [...out];
+}
+
+/**
+ * The key of the two characters after a cue's first: the look-up of `byPair`. (A 32-bit integer: V8 keeps
+ * it unboxed, where a larger number would be allocated for every look-up.)
+ */
+const pairKey = (c1: number, c2: number) => (c1 << 16) | c2;
+
 /** A character of `\w` (without the `u` flag, as the cue patterns are written). */
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
@@ -123,6 +192,15 @@ export class CueScanner {
    */
   private readonly byNext: Map<number, number[]>[] = [];
   private readonly anyNext: number[][] = [];
+  /**
+   * Each of those lists by the next two characters, for its cues whose every alternative opens with at
+   * least three literal characters (literalOpenings): most cues tried at a position fail there on their
+   * first letters (`re…` would try `reduce`, `release`, `reflect`…), and one look-up of the two after the
+   * first costs less than those regex tests. A list holds, in lexicon order, the cues so indexed that may
+   * go on with the two and the list's other cues that may go on with the first of them; `byNext` and
+   * `anyNext` keep only the other cues (for a pair no cue so indexed goes on with).
+   */
+  private readonly byPair: Map<number, number[]>[] = [];
 
   /** `ignoreCase`: match every cue regardless of letter case (else as its own pattern says). */
   constructor(cues: readonly Cue[], opts: { ignoreCase?: boolean } = {}) {
@@ -131,6 +209,18 @@ export class CueScanner {
       return new RegExp(c.re.source, `${opts.ignoreCase && !flags.includes('i') ? `${flags}i` : flags}y`);
     });
     const firsts = cues.map((c, i) => firstChars(c.words, this.sticky[i]!.ignoreCase));
+    // The pairs of characters after the first that each cue may go on with, when every opening has them.
+    // (With the `u` flag a case-insensitive pattern folds beyond ASCII, `ſ` to `s`: no openings then.)
+    const pairs = cues.map((c, i) => {
+      const re = this.sticky[i]!;
+      const openings = re.unicode || re.flags.includes('v') ? null : literalOpenings(c.words, re.ignoreCase);
+      if (openings === null || openings.some((o) => o.length < 3)) return null;
+      const keys = new Set<number>();
+      for (const o of openings)
+        for (const c1 of caseVariants(o[1]!, re.ignoreCase))
+          for (const c2 of caseVariants(o[2]!, re.ignoreCase)) keys.add(pairKey(c1, c2));
+      return keys;
+    });
     this.seconds = cues.map((c, i) => (firsts[i] === null ? null : secondChars(c.words, this.sticky[i]!.ignoreCase)));
     firsts.forEach((set, i) => {
       if (set === null) this.anywhere.push(i);
@@ -153,9 +243,21 @@ export class CueScanner {
       for (const [code, list] of map) {
         this.lists.push(list);
         table[code] = this.lists.length;
+        const byPair = new Map<number, number[]>();
+        for (const i of list) for (const key of pairs[i] ?? []) byPair.set(key, []);
+        for (const [key, l] of byPair) {
+          const c1 = key >>> 16;
+          for (const i of list) {
+            const pair = pairs[i];
+            const second = this.seconds[i];
+            if (pair ? pair.has(key) : second === null || second!.has(c1)) l.push(i);
+          }
+        }
+        this.byPair.push(byPair);
         const byNext = new Map<number, number[]>();
         const anyNext: number[] = [];
         for (const i of list) {
+          if (pairs[i]) continue;
           const second = this.seconds[i]!;
           if (second === null) {
             anyNext.push(i);
@@ -185,10 +287,14 @@ export class CueScanner {
     for (let p = 0; p < text.length; p++) {
       const inWord = p > 0 && isWordCode(text.charCodeAt(p - 1));
       const list = (inWord ? this.inWord : this.atStart)[text.charCodeAt(p)]!;
-      // Only the cues that may start with this character and go on with the next one are tried.
-      const cues = list
-        ? (this.byNext[list - 1]!.get(p + 1 < text.length ? text.charCodeAt(p + 1) : -1) ?? this.anyNext[list - 1]!)
-        : this.anywhere;
+      // Only the cues that may start with this character and go on with the next one (or two) are tried.
+      let cues = this.anywhere;
+      if (list) {
+        const next = p + 1 < text.length ? text.charCodeAt(p + 1) : -1;
+        const pair =
+          p + 2 < text.length ? this.byPair[list - 1]!.get(pairKey(next, text.charCodeAt(p + 2))) : undefined;
+        cues = pair ?? this.byNext[list - 1]!.get(next) ?? this.anyNext[list - 1]!;
+      }
       for (const i of cues) {
         const re = this.sticky[i]!;
         re.lastIndex = p;
