@@ -120,8 +120,12 @@ function riskOf(text: string, y: Slot, ce: number, zh: boolean): boolean {
 const EN_ADVERB_COMPARATIVE = /\s(?:more|less)\s+\w+ly\s*$/i;
 /** A copula and a comparative between a clause's subject and `than` (`is more effective for X`). */
 const EN_COMPARATIVE = /^\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:more|less|better|worse|safer|\w{3,}er)\b/i;
-/** `by` after an English participle, past a short phrase of source or place (`synthesised from Z by`). */
-const EN_BY_AGENT = /\s+(?:(?:from|in|at|on|into|within)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+)?by\b/iy;
+/**
+ * `by` after an English participle, past an adverb of degree (`driven mainly by`) or a short phrase of
+ * source or place (`synthesised from Z by`).
+ */
+const EN_BY_AGENT =
+  /\s+(?:(?:mainly|mostly|largely|partly|primarily|chiefly|principally|predominantly|in part|directly|indirectly)\s+)?(?:(?:from|in|at|on|into|within)\s+(?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+)?by\b/iy;
 /** A verb of the third person singular (`inhibits`, `reduces`), as a cue's first word is written. */
 const EN_SINGULAR_VERB = /^[a-z]+[^s\s]s\b/i;
 /** Between an object and a receptor it is acted on through (`X transmission through the`). */
@@ -798,6 +802,13 @@ function infinitiveSubject(s: Sentence, a: number, cs: number): Slot | undefined
  */
 function participleSubject(s: Sentence, cue: Cue, a: number, cs: number, ce: number): Slot | undefined {
   if (a === 0 || s.text.charCodeAt(a - 1) !== 44 || !/^\s*$/.test(s.text.slice(a, cs))) return undefined;
+  // `…rapid repolarisation, driven mainly by IKr`: a past participle with its agent describes the name
+  // right before the comma.
+  if (/^[a-z]+(?:ed|en|wn)$/i.test(s.text.slice(cs, ce)) && stickyTest(EN_BY_AGENT, s.text, ce)) {
+    const before = slotsUpTo(s, a - 1);
+    const patient = before[before.length - 1];
+    return patient && !patient.pronoun && /^\s*$/.test(s.text.slice(patient.end, a - 1)) ? patient : undefined;
+  }
   if (REVERSED_FAMILIES.has(cue.family) || !/^[a-z]+ing\b/i.test(s.text.slice(cs, ce))) return undefined;
   const first = s.slots[0];
   return first && !first.pronoun && first.end < a && SENTENCE_SUBJECT.test(s.text.slice(0, first.start))

@@ -320,3 +320,20 @@ describe('a part named after a possessive part noun', () => {
     ]);
   });
 });
+
+describe('English passives with an adverb before the agent or without their auxiliary', () => {
+  it.each([
+    [
+      'Repolarisation is driven mainly by the rapid delayed rectifier current.',
+      'rapid delayed rectifier potassium current -causes-> repolarization',
+    ],
+    [
+      'Phase 3 is rapid repolarisation, driven mainly by the rapid delayed rectifier current.',
+      'rapid delayed rectifier potassium current -causes-> repolarization',
+    ],
+  ])('%s', (text, expected) => {
+    const { relations } = read(text);
+    expect(relations).toContain(expected);
+    expect(relations).not.toContain('repolarization -causes-> rapid delayed rectifier potassium current');
+  });
+});
