@@ -438,6 +438,13 @@ export const EN_CUES: Cue[] = [
     0.7,
   ),
   en('mediate', 'mediat(?:e|es|ed|ing)', 'active', 0.7),
+  // `VF is the usual mechanism of sudden cardiac death`: what a state comes about through (not `mechanism of action`).
+  en(
+    'mediate',
+    '(?:is|are|was|were) (?:the|a|an|one) (?:[a-z]+ )?(?:mechanisms?|basis|substrate) (?:of|for|behind)(?! action)',
+    'active',
+    0.6,
+  ),
   en(
     'cause',
     'caus(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|leads? to|led to|results? in|resulted in|gives? rise to|produc(?:e|es|ed)|elicit(?:s|ed)?|evok(?:e|es|ed)|generat(?:e|es|ed)|underl(?:ie|ies|ying)|brings? about|brought about|creat(?:e|es|ed)|seed from which|degenerat(?:e|es|ed|ing) into|evolv(?:e|es|ed|ing) into|favou?r(?:s|ed)?',

@@ -337,3 +337,15 @@ describe('English passives with an adverb before the agent or without their auxi
     expect(relations).not.toContain('repolarization -causes-> rapid delayed rectifier potassium current');
   });
 });
+
+describe('what a state comes about through (`X is the usual mechanism of Y`)', () => {
+  it.each([
+    [
+      'Ventricular fibrillation is the usual mechanism of sudden cardiac death.',
+      'ventricular fibrillation -causes-> sudden cardiac death',
+    ],
+    ['Long-term potentiation is the cellular basis of memory.', 'long-term potentiation -implicated_in-> memory'],
+  ])('%s', (text, expected) => {
+    expect(read(text).relations).toContain(expected);
+  });
+});
