@@ -21,6 +21,7 @@ const INCREASES: PredicateOption = { predicate: 'increases', subject: [I], objec
  */
 const ZH_GIVING = /(?:服用|使用|应用|给予|注射|静脉注射|静注|口服|加用|接受)\s*$/;
 const CLAUSE_MARK = /[，。；,;：:]/;
+const EN_FRAME_WORD = /\b(?:after|following)\b/i;
 const EN_GIVING =
   /^\s*(?:After|Following)\s+(?:(?:the\s+|a\s+)?(?:administration|injection|infusion|use|dose|course|start)\s+(?:of|with)\s+)?$/i;
 /** After the drug: the frame's end (`…后，`; `…treatment,`). */
@@ -37,9 +38,11 @@ const RISE = /升高|增加|上升|增强|ris|rose|increas|elevat|raise/i;
 
 export function administrationFrames(s: Sentence, emit: Emit): void {
   const zh = s.holder.lang === 'zh';
+  // (Most sentences give no drug first: a look for the frame's word before any per-name test.)
+  if (s.slots.length < 2 || !(zh ? s.text.includes('后') : EN_FRAME_WORD.test(s.text))) return;
   // The frame opens its clause (`DST评估负反馈：正常人服用地塞米松后，…`): from the clause mark before the drug.
   const drug = s.slots.find((x) => !x.pronoun && pick(x, [I]) && givenAt(s, x, zh));
-  if (!drug || s.slots.length < 2) return;
+  if (!drug) return;
   const end = (zh ? ZH_FRAME_END : EN_FRAME_END).exec(s.text.slice(drug.end));
   if (!end) return;
   const from = drug.end + end[0].length;

@@ -1243,12 +1243,9 @@ function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueC
   if (nearLeft.length >= 2 && !partners.includes(nearLeft[1]!)) pairs.push([nearLeft[1]!, nearLeft[0]!]);
   if (after.length >= 2 && !nearLeft.length) pairs.push([after[0]!, after[1]!]);
   for (const [x, y] of pairs) {
-    const opt = options.find(
-      (o) => (pick(x, o.subject) && pick(y, o.object)) || (pick(y, o.subject) && pick(x, o.object)),
-    );
-    if (!opt) continue;
-    const forward = pick(x, opt.subject) && pick(y, opt.object);
-    out.push({ subj: forward ? x : y, obj: forward ? y : x, option: opt, confidence: cue.confidence, negated });
+    const reading = pairReading(x, y, options, cue, negated);
+    if (!reading.length) continue;
+    out.push(...reading);
     // Further pairs only for the coordinated partners of the first (`A or B together with C`).
     if (!partners.length || y !== headRight) break;
   }
