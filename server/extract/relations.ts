@@ -93,6 +93,13 @@ const EN_LOWERED_RISK =
   /\b(?:lower|reduc|decreas|diminish|cut|halv|minimi[sz])\w*\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$/i;
 const ZH_LOWERED_RISK = /(?:降低|减少|减轻|减小)[^，。；]{0,16}$/;
 /** `and thereby`, `and also`, `but may`: a verb coordinated with the one before it. */
+/** Before a clause's subject: nothing, or an article or a short modifier (`the activated microglia`). */
+const EN_CLAUSE_OPENING = /^\s*(?:(?:the|these|this|those|both|all|such|activated|reactive|infiltrating)\s+)?$/i;
+/** The first word after a name. */
+const EN_FIRST_WORD = /^\s*([\w']+)/;
+/** Words after a name that continue it rather than open its verb phrase. */
+const EN_NOT_A_VERB =
+  /^(?:of|in|on|at|from|with|to|into|within|by|for|via|and|or|but|s|that|which|who|whose|as|than|like|such|including|alone|itself|themselves)$/i;
 const EN_VERB_AND =
   /^\s+(?:and|or|but)\s+(?:(?:thereby|thus|then|also|so|\w+ly)\s+)*(?:(?:may|might|can|could|will|would|do|does|did)\s+(?:\w+ly\s+)?)?$/i;
 /**
@@ -1026,6 +1033,13 @@ function cueClause(s: Sentence, cue: Cue, cs: number, ce: number, carried: LastR
       if (h2.start >= a && h2.cue.voice !== 'list' && h2.cue.voice !== 'isa' && h2.cue.voice !== 'pair') verb = h2;
     }
     if (verb) left = left.filter((y) => y.end <= verb!.start);
+    // (`Microglia strip myelin from axons and release ROS`, `T cells are reactivated by APCs and release
+    // cytokines`: with no cue verb before it, a name that opens the clause and a word that is no preposition
+    // after it make that name the subject of both verbs.)
+    else if (!zh && left[0] !== x && EN_CLAUSE_OPENING.test(s.text.slice(a, left[0]!.start))) {
+      const after = EN_FIRST_WORD.exec(s.text.slice(left[0]!.end, x.start));
+      if (after && !EN_NOT_A_VERB.test(after[1]!)) left = [left[0]!];
+    }
   }
   // `By preventing X they relieve Y`: a gerund phrase opening the sentence has the main clause's subject.
   if (!zh && !left.length && a === 0 && /^\s*by\s+$/i.test(s.text.slice(a, cs))) {

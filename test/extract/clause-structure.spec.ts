@@ -104,6 +104,18 @@ describe('the subject across clauses', () => {
     ]);
   });
 
+  it('a verb after `and` with no cue verb before it has the name that opens the clause, not an object in between', () => {
+    const e = has('Microglia strip myelin from axons and release glutamate.', ['microglia -increases-> glutamate']);
+    expect(e.relations.filter((r) => r.startsWith('myelin') || r.startsWith('axon'))).toEqual([]);
+    has('T cells are reactivated by antigen-presenting cells and release cytokines.', ['T cell -increases-> cytokine']);
+    lacks('T cells are reactivated by antigen-presenting cells and release cytokines.', [
+      'antigen-presenting cell -increases-> cytokine',
+    ]);
+    // (A name that opens the clause inside a phrase is no subject: `Activation of microglia…`.)
+    const f = read('Activation of microglia in the hippocampus and release of cytokines follow.');
+    expect(f.relations.filter((r) => r.startsWith('microglia'))).toEqual([]);
+  });
+
   it('a relative clause speaks of the name just before its pronoun, with a singular verb of that name alone', () => {
     const e = has('Lithium, a mood stabiliser, and valproate, which inhibits GSK-3, are used in bipolar disorder.', [
       'valproate -decreases-> glycogen synthase kinase 3',
