@@ -1183,7 +1183,13 @@ function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueC
   const withPairs = cue.family === 'combine' || cue.family === 'bind' ? withPartners(s, cue, cs, ce, clause) : null;
   if (withPairs) return withPairs;
   // `（A）与阿片类药物或酒精合用时`: the names after `与` are all partners of the sentence's topic.
-  if (zh && (cue.family === 'combine' || cue.family === 'bind') && ZH_WITH_CLAUSE.test(s.text.slice(a, cs))) {
+  // (So with a clause of association, `慢性应激破坏这种平衡，与抑郁症和认知损害密切相关`: what the sentence is about is
+  // related to every name after `与`, not those names to each other.)
+  if (
+    zh &&
+    (cue.family === 'combine' || cue.family === 'bind' || (cue.family === 'associate' && !right.length && a > 0)) &&
+    ZH_WITH_CLAUSE.test(s.text.slice(a, cs))
+  ) {
     const topic = clauseTopic(
       s,
       s.slots.filter((x) => x.end <= a),
@@ -1192,7 +1198,9 @@ function readPairCue(s: Sentence, cue: Cue, cs: number, ce: number, clause: CueC
     // (`与促肾上腺皮质激素细胞上的CRH1受体结合`: a name before `上的` places the partner; it is none itself.)
     const partners = nearLeft.filter((x) => !ZH_PLACE_OF.test(s.text.slice(x.end, x.end + 3)));
     if (topic && partners.length)
-      for (const x of coordinated(s, partners[partners.length - 1]!, left, zh)) {
+      for (const x of cue.family === 'associate'
+        ? partners
+        : coordinated(s, partners[partners.length - 1]!, left, zh)) {
         const opt = options.find((o) => pick(topic, o.subject) && pick(x, o.object));
         if (opt) out.push({ subj: topic, obj: x, option: opt, confidence: cue.confidence - 0.1, negated });
       }

@@ -55,6 +55,13 @@ describe('an association with a coordinated list holds with each of its names', 
       ['广泛性焦虑障碍 -associated_with-> 疲劳', '广泛性焦虑障碍 -associated_with-> 睡眠障碍'],
       ['疲劳 -associated_with-> 睡眠障碍'],
     ],
+    // A clause that opens with `与` has the sentence's topic as its other side, also past a name the list
+    // holds that is no concept.
+    [
+      '慢性应激破坏这种平衡，与抑郁症、代谢疾病和认知损害密切相关。',
+      ['慢性应激 -associated_with-> 抑郁', '慢性应激 -associated_with-> 认知障碍'],
+      ['抑郁 -associated_with-> 认知障碍'],
+    ],
   ])('%s', (text, expected, unexpected) => {
     has(text, expected);
     lacks(text, unexpected);
