@@ -382,6 +382,20 @@ export const ZH_CUES: Cue[] = [
   // disorder says they go together, not which brings the other about.
   ZH_COMORBID,
   zh('origin', ORIGIN_ZH, 'active', 0.6),
+  // `库欣病的首选治疗是经蝶窦手术`, `艾迪生病患者需要终身补充氢化可的松`: the disorder first, its treatment after the cue
+  // (sides swapped, REVERSED_FAMILIES).
+  zh(
+    'respond',
+    '的(?:首选|一线|标准|主要|常用|基础|经典)?(?:治疗|疗法|治疗药物|药物治疗|药物|用药)(?:方法|手段|方案|选择)?(?:是|为|包括|主要是|主要包括|首选)',
+    'active',
+    0.65,
+  ),
+  zh(
+    'respond',
+    '患者(?:常|通常|往往|一般|多)?(?:需要|需|应|须|必须)(?:终身|长期)?(?:补充|服用|使用|接受|应用)',
+    'active',
+    0.65,
+  ),
 ];
 
 export const EN_CUES: Cue[] = [
@@ -417,6 +431,13 @@ export const EN_CUES: Cue[] = [
   ),
   // `OCD responds to SSRIs`: the disorder first (sides swapped, REVERSED_FAMILIES).
   en('respond', 'respond(?:s|ed)? (?:well |best |only )?to', 'active', 0.75),
+  // `Patients with Addison disease need lifelong hydrocortisone`: the disorder first (sides swapped).
+  en(
+    'respond',
+    '(?:requires?|needs?)(?: (?:lifelong|long-term|chronic|urgent|prompt|immediate))?(?: (?:treatment|therapy) with)?',
+    'active',
+    0.6,
+  ),
   en(
     'reduce',
     'reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)|inhibit(?:s|ed|ing)?|inhibitors? of|antagonists? (?:of|at)|blockers? of|(?:antibod(?:y|ies)|inhibitors?|antagonists?|blockers?) (?:directed )?(?:against|targeting)|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|attenuat(?:e|es|ed|ing)|diminish(?:es|ed|ing)?|dampen(?:s|ed|ing)?|antagoni[sz](?:e|es|ed|ing)|turns? (?:\\w+ ){0,4}down|explains? away|revers(?:e|es|ed|ing)|neutrali[sz](?:e|es|ed|ing)|interfer(?:e|es|ed|ing) with',

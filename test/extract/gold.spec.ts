@@ -145,7 +145,8 @@ describe('gold scores', () => {
   // R=0.94 (47/50) P=0.76 (76/100), relations R=0.41 (16/39) P=0.49 (24/49); cardiac concepts R=0.88 (53/60)
   // P=0.77 (84/109), relations R=0.37 (16/43) P=0.38 (20/53); renal concepts R=0.98 (49/50) P=0.78 (87/111),
   // relations R=0.75 (30/40) P=0.54 (43/80).
-  // Floors: two or three items below each figure.
+  // Floors: two or three items below each figure. (Anxiety's relation precision 0.77 -> 0.72 when a treatment named after its disorder was read: the four
+  // drugs of its list `其他常用于焦虑障碍的药物包括：` now treat anxiety disorders, which its gold does not list.)
   it.each([
     [
       'heldout',
@@ -170,7 +171,7 @@ describe('gold scores', () => {
       10,
     ],
     ['heldout-dev3', 'pain-analgesia.en', { conceptR: 0.95, conceptP: 0.73, relationR: 0.68, relationP: 0.7 }, 22, 13],
-    ['heldout-dev3', 'anxiety-fear.zh', { conceptR: 0.92, conceptP: 0.77, relationR: 0.76, relationP: 0.73 }, 18, 11],
+    ['heldout-dev3', 'anxiety-fear.zh', { conceptR: 0.92, conceptP: 0.77, relationR: 0.76, relationP: 0.69 }, 18, 11],
     [
       'heldout-dev4',
       'neurodegeneration.en',
