@@ -106,6 +106,25 @@ const EN_VERB_AND =
  * Between a Chinese object and the next verb: a conjunction that joins the two verbs (`增强X和抑制Y`), after
  * what may end the object's phrase (`增强 GABA 能传递和抑制…`).
  */
+/**
+ * Whether [from, to) is empty or holds nothing but names and a word of place after them (`肾上腺中`); a name alone
+ * is the object of the verb before it (`阻断钠通道减少谷氨酸的释放`: two verbs, one subject).
+ */
+function placeOnly(s: Sentence, from: number, to: number): boolean {
+  if (from === to) return true;
+  let rest = '';
+  let at = from;
+  for (const x of s.slots) {
+    if (x.end <= from || x.start >= to) continue;
+    rest += s.text.slice(at, x.start);
+    at = x.end;
+  }
+  rest += s.text.slice(at, to);
+  return ZH_PLACE_WORD.test(rest);
+}
+const ZH_PLACE_WORD = /^[中内里上]的?$/;
+/** After a Chinese object: `的` and a noun, the head a relative clause describes. */
+const ZH_DE_NOUN = /^的[\u4e00-\u9fff]/;
 const ZH_VERB_AND = /^\s*[\u4e00-\u9fff]{0,4}(?:和|及|以及)\s*$/;
 /** Between an object and a disorder it is found in (`X death in D`, `X in patients with D`). */
 const EN_IN_DISORDER = /^\s+(?:[\w-]+\s+)?in\s+(?:(?:patients|people|individuals|those|adults|children)\s+with\s+)?$/i;
@@ -547,11 +566,12 @@ function modifierPhrases(s: Sentence, hits: CueHit[], zh: boolean, emit: Emit): 
 
 /**
  * Whether a Chinese verb cue at `cs` is used as a noun or an adjective: after `的` (`的急剧增加`; not the
- * `的` inside a name such as `氢化可的松`) or after a classifier (`一种合成糖皮质激素`).
+ * `的` inside a name such as `氢化可的松`) or after a classifier (`一种合成糖皮质激素`). A verb of purpose after
+ * `来`, `以` or `而` is a verb (`抑制合成皮质醇的酶来降低皮质醇水平`).
  */
 function nounUse(s: Sentence, cs: number): boolean {
   const from = Math.max(0, cs - 3);
-  const m = /的\p{Script=Han}{0,2}$|[一两几某][种类个]$/u.exec(s.text.slice(from, cs));
+  const m = /的\p{Script=Han}{0,2}(?<![来以而])$|[一两几某][种类个]$/u.exec(s.text.slice(from, cs));
   if (!m) return false;
   const at = from + m.index;
   return !s.slots.some((x) => !x.pronoun && x.start <= at && x.end > at);
@@ -972,6 +992,17 @@ function cueClause(s: Sentence, cue: Cue, cs: number, ce: number, carried: LastR
   // `，释放的去甲肾上腺素加剧心悸`: a Chinese cue before `的` with no subject of its own is a relative clause; its
   // object is the noun it describes, not what the main verb does.
   if (zh && !left.length && s.text[ce] === '的') right = right.filter((x) => x.start <= ce + 3);
+  // `抑制合成皮质醇的酶`, `抑制肾上腺中合成皮质醇的酶`: a verb right after another (or after a place in its
+  // object), whose object closes with `的` and a noun, opens a relative clause on that noun (the enzyme that makes
+  // cortisol); no name before it is its subject.
+  if (
+    zh &&
+    left.length &&
+    right.length &&
+    ZH_DE_NOUN.test(s.text.slice(right[0]!.end, right[0]!.end + 2)) &&
+    cueHits(s).some((h2) => h2.end <= cs && h2.start >= a && h2.cue.voice === 'active' && placeOnly(s, h2.end, cs))
+  )
+    left = [];
   // `that neutralise CGRP prevent migraine`: an English object stands before the clause's next verb.
   if (!zh && right.length) {
     const next = cueHits(s).find(

@@ -116,6 +116,19 @@ describe('the subject across clauses', () => {
     expect(f.relations.filter((r) => r.startsWith('microglia'))).toEqual([]);
   });
 
+  it('`抑制合成皮质醇的酶`: a Chinese verb that describes the object of the verb before it has no subject of its own', () => {
+    const e = read('美替拉酮抑制合成皮质醇的酶。');
+    expect(e.relations.filter((r) => r.includes('-increases->') || r.includes('-causes->'))).toEqual([]);
+    const f = read('美替拉酮和酮康唑通过抑制肾上腺中合成皮质醇的酶来降低血压。');
+    expect(f.relations.filter((r) => r.includes('-increases->') || r.includes('-causes->'))).toEqual([]);
+    // (Two verbs in a row share their subject: `阻断钠通道减少谷氨酸的释放`.)
+    has('拉莫三嗪通过阻断电压门控钠通道减少谷氨酸的释放。', ['拉莫三嗪 -decreases-> 谷氨酸']);
+  });
+
+  it('`来降低`: a verb of purpose after `的` and a noun is a verb, with the subject of the means phrase', () => {
+    has('美替拉酮通过抑制合成醛固酮的酶来降低血压。', ['美替拉酮 -decreases-> 血压']);
+  });
+
   it('a relative clause speaks of the name just before its pronoun, with a singular verb of that name alone', () => {
     const e = has('Lithium, a mood stabiliser, and valproate, which inhibits GSK-3, are used in bipolar disorder.', [
       'valproate -decreases-> glycogen synthase kinase 3',
