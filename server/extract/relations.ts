@@ -1484,6 +1484,25 @@ function causativeObject(text: string, a: number, x: Slot, cs: number): boolean 
   return !x.pronoun && ZH_CAUSATIVE_OPEN.test(text.slice(a, x.start)) && ZH_CAUSATIVE_GAP.test(text.slice(x.end, cs));
 }
 
+/** Between a causer and `使`: adverbs and modals (`可`, `会进一步`). */
+const ZH_CAUSER_GAP =
+  /^\s*(?:则|也|还|可能|可以|可|会|能|能够|将|进一步|从而|进而|往往|常|常常|通常|均|都|直接|间接)*\s*(?:促|致|迫)?$/;
+/** From `使` to its object: `使`, `使得`, and a short modifier of the object (`使海马神经元的`). */
+const ZH_CAUSATIVE_TO_OBJECT = /^使(?!用)(?:得)?[^，。；]{0,10}$/;
+
+/**
+ * The causer of a Chinese causative whose object `x` stands before the verb at `cs` (`A使X降低`): the last
+ * fitting name before `使`, with nothing but adverbs between them.
+ */
+function causerOf(s: Sentence, a: number, x: Slot, cs: number, subjects: Slot[]): Slot | undefined {
+  if (!ZH_CAUSATIVE_GAP.test(s.text.slice(x.end, cs))) return undefined;
+  const shi = s.text.lastIndexOf('使', x.start);
+  if (shi < a || !ZH_CAUSATIVE_TO_OBJECT.test(s.text.slice(shi, x.start))) return undefined;
+  let causer: Slot | undefined;
+  for (const y of subjects) if (y.end <= shi) causer = y;
+  return causer && ZH_CAUSER_GAP.test(s.text.slice(causer.end, shi)) ? causer : undefined;
+}
+
 /** The readings of a directed cue under one predicate option, added to `out`. */
 function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): void {
   const { s, cue, cs, ce, passive, reversed, subjSide, objSide } = directed;
@@ -1604,6 +1623,13 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
   if (zh && subj && !obj && !passive && !reversed && causativeObject(s.text, a, subj, cs) && pick(subj, o.object)) {
     obj = subj;
     subj = undefined;
+  } else if (zh && subj && !obj && !passive && !reversed && pick(subj, o.object)) {
+    // `胰岛素使血糖降低`, `皮质醇可使海马神经元的树突萎缩`: the name after `使` is the object, the one before it the causer.
+    const causer = causerOf(s, a, subj, cs, subjects);
+    if (causer) {
+      obj = subj;
+      subj = causer;
+    }
   }
   // (A swapped cue's missing side is the part or the cause named after it: no topic stands in for it.)
   if (!subj && !passive && !reversed) {

@@ -129,6 +129,14 @@ describe('the subject across clauses', () => {
     has('美替拉酮通过抑制合成醛固酮的酶来降低血压。', ['美替拉酮 -decreases-> 血压']);
   });
 
+  it('`A使X降低`: in a Chinese causative the name after `使` is the object and the one before it the causer', () => {
+    const e = has('胰岛素使血糖降低。', ['胰岛素 -decreases-> 血糖']);
+    expect(e.relations).not.toContain('血糖 -decreases-> 胰岛素');
+    has('氯胺酮可以使突触生成增加。', ['氯胺酮 -increases-> 突触发生']);
+    // (`使用` is no causative.)
+    has('医生使用锂盐治疗躁狂。', ['锂盐 -treats-> 躁狂']);
+  });
+
   it('a relative clause speaks of the name just before its pronoun, with a singular verb of that name alone', () => {
     const e = has('Lithium, a mood stabiliser, and valproate, which inhibits GSK-3, are used in bipolar disorder.', [
       'valproate -decreases-> glycogen synthase kinase 3',
