@@ -23,7 +23,11 @@ const APPOSITION = /^,?\s*(?:known as|called|termed|named|referred to as|即|称
 const DEMONSTRATIVES = [...'该此这'];
 const ZH_ANAPHORS: [RegExp, Category | null, string[]][] = [
   [/(?:该|此|这种|这类|这一)(?:药物|药|化合物|疗法|治疗)/g, 'Intervention', DEMONSTRATIVES],
-  [/(?:该|此|这种|这一)(?:疾病|障碍|病症)/g, 'Disorder', DEMONSTRATIVES],
+  [
+    /(?:该|此|这种|这一)(?:疾病|障碍|病症)|(?:该|本|此)病(?![人例理因程变灶毒])/g,
+    'Disorder',
+    [...DEMONSTRATIVES, '本'],
+  ],
   // `参与了疾病的发生`: a bare `疾病` whose onset or course is spoken of is the disorder in view.
   [
     /(?<=^|[\s，,；;：:、了与在对于和及是为从到响])疾病(?=的(?:发生|发展|进展|病理|病程|过程|发病|严重程度))/g,
@@ -173,13 +177,15 @@ export function findAnaphors(
   lastOfSection: Sentence | null,
   /** The chapter's sentences so far: the section's last ones name `the same receptor`. */
   done: Sentence[] = [],
+  /** The disorder the chapter's title names: the last resort of `the disease`, `该病`. */
+  disorderTopic: Slot['concepts'] = emptyList(),
 ): Slot[] {
   const zh = h.lang === 'zh';
   const text = h.normText && h.normText.length === h.text.length ? h.normText : h.text;
   const out: Slot[] = [];
   const taken: [number, number][] = [];
   pluralAnaphors(text, zh, slots, history, lastOfSection, out, taken);
-  const context: AnaphorContext = { h, zh, text, slots, history, topic, memory, lastOfSection, done };
+  const context: AnaphorContext = { h, zh, text, slots, history, topic, memory, lastOfSection, done, disorderTopic };
   for (const [re, cat, needs] of zh ? ZH_ANAPHORS : EN_ANAPHORS) {
     if (needs !== undefined && !hasAnyChar(text, needs)) continue;
     for (const m of execAll(re, text)) resolveAnaphor(context, m, cat, out, taken);
@@ -198,6 +204,7 @@ interface AnaphorContext {
   memory: Map<string, Slot['concepts']>;
   lastOfSection: Sentence | null;
   done: Sentence[];
+  disorderTopic: Slot['concepts'];
 }
 
 /** `这两种过程`, `these two processes`: the last two fitting concepts before it, as two slots on one span. */
@@ -266,7 +273,7 @@ function resolveAnaphor(
   out: Slot[],
   taken: [number, number][],
 ): void {
-  const { h, zh, text, slots, history, topic, memory, lastOfSection, done } = context;
+  const { h, zh, text, slots, history, topic, memory, lastOfSection, done, disorderTopic } = context;
   const s = m.index;
   const e = s + m[0].length;
   if (taken.some(([x, y]) => s < y && e > x)) return;
@@ -373,6 +380,8 @@ function resolveAnaphor(
   for (let i = history.length - 1; i >= 0; i--) history[i]!.slots.forEach(add);
   if (cat && !history.length) [...(lastOfSection?.slots ?? emptyList<Slot>())].reverse().forEach(add);
   if (!theory) topic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
+  // (`the disease`, `该病` with no disorder named in its paragraph: the one the chapter is about.)
+  if (cat === 'Disorder') disorderTopic.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
   standards.forEach(add);
   // `They are first-line treatments…` after `Gabapentin and pregabalin, the gabapentinoids, …`: a plural
   // pronoun prefers a name written in the plural.

@@ -372,6 +372,12 @@ function chapterSentences(input: RelationInput, byHolder: Map<string, FoundMenti
   const top = [...weight].sort((a, b) => b[1].n - a[1].n)[0];
   const memory = new Map<string, Slot['concepts']>();
   const topic: Slot['concepts'] = top && top[1].n >= 3 ? [{ key: top[0], category: top[1].category }] : emptyList();
+  // The disorder the chapter's title names (`# Multiple Sclerosis and Neuroimmunology`): what `the disease` is.
+  const title = headings[0];
+  const titled = title
+    ? (byHolder.get(title.key) ?? emptyList<FoundMention>()).find((m) => m.category === 'Disorder')
+    : undefined;
+  const disorderTopic: Slot['concepts'] = titled ? [{ key: titled.concept, category: 'Disorder' }] : emptyList();
   for (const h of claims) {
     const text = h.normText && h.normText.length === h.text.length ? h.normText : h.text;
     // A Chinese concept glued onto a head word it did not form a term with (`大脑回路`) is a modifier: the
@@ -393,7 +399,8 @@ function chapterSentences(input: RelationInput, byHolder: Map<string, FoundMenti
         : emptyList<Sentence>();
     // A noun anaphor opening a paragraph (`描述这一过程的…`) may point back to the previous one's last sentence.
     const lastOfSection = prev && prev.holder.section === h.section ? prev : null;
-    for (const p of findAnaphors(h, slots, history, topic, memory, lastOfSection, sentences)) slots.push(p);
+    for (const p of findAnaphors(h, slots, history, topic, memory, lastOfSection, sentences, disorderTopic))
+      slots.push(p);
     sortSmall(slots, byStart);
     // Every field present from the start, the lazily computed ones too: a property added later gives the
     // object another hidden class, and V8 threw away and recompiled the readers' optimised code each time.

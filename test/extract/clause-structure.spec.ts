@@ -257,6 +257,17 @@ describe('comparisons that open a sentence', () => {
 });
 
 describe('pronouns', () => {
+  it('`the disease`, `该病` with no disorder in their paragraph name the disorder of the chapter title', () => {
+    const md = (title: string, text: string) => `# ${title}\n\n## Treatment\n\nT cells enter the brain. ${text}`;
+    has(md('Multiple Sclerosis', 'Natalizumab is effective for the disease.'), [
+      'natalizumab -treats-> multiple sclerosis',
+    ]);
+    has(md('癫痫', '丙戊酸是治疗该病的一线药物。'), ['丙戊酸盐 -treats-> 癫痫']);
+    // (Without a disorder in the title, none.)
+    const e = read(md('Immunology of the Brain', 'Natalizumab is effective for the disease.'));
+    expect(e.relations.filter((r) => r.includes('-treats->'))).toEqual([]);
+  });
+
   it('`where it`: a pronoun inside a relative clause carries the sentence subject', () => {
     has('Morphine binds opioid receptors on spinal neurons, where it inhibits glutamate release.', [
       'morphine -decreases-> glutamate',
