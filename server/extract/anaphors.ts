@@ -185,6 +185,7 @@ export function findAnaphors(
   const out: Slot[] = [];
   const taken: [number, number][] = [];
   pluralAnaphors(text, zh, slots, history, lastOfSection, out, taken);
+  if (disorderTopic.length) patientShares(text, zh, slots, disorderTopic, out, taken);
   const context: AnaphorContext = { h, zh, text, slots, history, topic, memory, lastOfSection, done, disorderTopic };
   for (const [re, cat, needs] of zh ? ZH_ANAPHORS : EN_ANAPHORS) {
     if (needs !== undefined && !hasAnyChar(text, needs)) continue;
@@ -244,6 +245,35 @@ function pluralAnaphors(
       taken.push([s, e]);
       for (const c of seen.reverse()) out.push({ start: s, end: e, concepts: [c], pronoun: true });
     }
+  }
+}
+
+/** A share of patients with no disorder named (`about half of patients`, `30%的患者`). */
+const EN_PATIENT_SHARE =
+  /\b(?:\d+(?:\.\d+)?\s*%|half|a third|a quarter|two-thirds|three-quarters|most|many)\s+(?:of\s+)?(?:all\s+|the\s+)?(?:patients|people|individuals|cases)\b(?!\s+(?:with|who|in|on|taking|treated|receiving))/gi;
+const ZH_PATIENT_SHARE = /(?:\d+(?:\.\d+)?\s*%|一半|半数|多数|大多数|三分之一|四分之一|三分之二)(?:以上|左右)?的?患者/g;
+
+/**
+ * `Depression affects about half of patients`, `约30%的患者出现…`: in a chapter whose title names a disorder, a share
+ * of patients with no disorder named is a share of the patients with that one.
+ */
+function patientShares(
+  text: string,
+  zh: boolean,
+  slots: Slot[],
+  disorderTopic: Slot['concepts'],
+  out: Slot[],
+  taken: [number, number][],
+): void {
+  if (zh ? !text.includes('患者') : !/patients|people|individuals|cases/i.test(text)) return;
+  for (const m of execAll(zh ? ZH_PATIENT_SHARE : EN_PATIENT_SHARE, text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    // (`抑郁症患者中约一半…`: a disorder right before names the patients already.)
+    if (slots.some((x) => x.start < e && x.end > s) || (zh && slots.some((x) => x.end >= s - 2 && x.end <= s)))
+      continue;
+    taken.push([s, e]);
+    out.push({ start: s, end: e, concepts: disorderTopic.slice(0, 1), pronoun: true });
   }
 }
 

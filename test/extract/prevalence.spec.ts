@@ -67,3 +67,27 @@ describe('an association with a coordinated list holds with each of its names', 
     lacks(text, unexpected);
   });
 });
+
+describe('a share of patients in a chapter about one disorder', () => {
+  const md = (title: string, text: string) => `# ${title}\n\n## Comorbidity\n\n${text}`;
+  it('is a share of the patients with the disorder the title names', () => {
+    has(md('Multiple Sclerosis', 'Depression affects about half of patients over their lifetime.'), [
+      'depression -associated_with-> multiple sclerosis',
+    ]);
+    has(md('Multiple Sclerosis', 'Fatigue is reported by 80% of patients.'), [
+      'fatigue -associated_with-> multiple sclerosis',
+    ]);
+  });
+
+  it('names no disorder when the title names none, or when the patients have a disorder of their own', () => {
+    lacks(md('Neuroimmunology', 'Depression affects about half of patients over their lifetime.'), [
+      'depression -associated_with-> multiple sclerosis',
+    ]);
+    has(md('Multiple Sclerosis', 'Fatigue is reported by 80% of patients with depression.'), [
+      'fatigue -associated_with-> depression',
+    ]);
+    lacks(md('Multiple Sclerosis', 'Fatigue is reported by 80% of patients with depression.'), [
+      'fatigue -associated_with-> multiple sclerosis',
+    ]);
+  });
+});
