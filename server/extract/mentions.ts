@@ -355,6 +355,11 @@ export function findMentions(chapter: ParsedChapter, vocab: Vocabulary): Chapter
         }
       }
       if (!localForms.has(k) && !vocab.byKey.has(k)) localForms.set(k, key);
+      // (`ICDs`, `LABAs`: an abbreviation the chapter defines, in the plural.)
+      if (origin === 'defined' && isAbbr(f) && /[A-Z0-9]$/.test(f)) {
+        const pk = matchKey(`${f}s`);
+        if (!localForms.has(pk) && !vocab.byKey.has(pk)) localForms.set(pk, key);
+      }
       if (!isAbbr(f) && !term.labels[langOf(f)]) term.labels[langOf(f)] = simplifiedOf(f);
     }
     return key;

@@ -102,6 +102,14 @@ describe('defined terms', () => {
     expect([...b.concepts.values()].some((c) => c.aliases.includes('ACGx'))).toBe(false);
   });
 
+  it('find an abbreviation the chapter defines in the plural too (`ICDs`)', () => {
+    const a = en(
+      'An implantable cardioverter-defibrillator (ICD) monitors the rhythm. ICDs prevent sudden cardiac death.',
+    );
+    expect(a.result.concepts.get(nodeKey.concept('icd'))!.mentionCount).toBe(2);
+    expect(a.relations).toContain('implantable cardioverter-defibrillator -prevents-> sudden cardiac death');
+  });
+
   it("let the chapter's own definition of an abbreviation win over the vocabulary's", () => {
     // The vocabulary's PD is Parkinson's disease; a chapter that defines PD means its own term by it.
     const defined = en('Panic disorder (PD) begins in early adulthood. PD responds to SSRIs.').result;
