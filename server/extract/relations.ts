@@ -916,8 +916,16 @@ function relativeHead(s: Sentence, a: number, cs: number): Slot | undefined {
   if (!m) return undefined;
   const at = a + m[0].length - m[0].trimStart().length;
   const x = slotsUpTo(s, at).pop();
-  return x && EN_RELATIVE_GAP.test(s.text.slice(x.end, at)) ? x : undefined;
+  if (!x || !EN_RELATIVE_GAP.test(s.text.slice(x.end, at))) return undefined;
+  // `beta blockers such as metoprolol, which reduce…`: a plural verb after a singular example speaks of the class.
+  if (EN_PLURAL_VERB_AT.test(s.text.slice(cs, cs + 24)) && !/s$/i.test(s.text.slice(x.start, x.end))) {
+    const klass = listClass(s, at, x.end);
+    if (klass) return klass;
+  }
+  return x;
 }
+/** A verb in the plural (or the base form) after a relative pronoun: `reduce`, not `reduces`. */
+const EN_PLURAL_VERB_AT = /^(?:[a-z]+[^s\W]|[a-z]+ss)\b(?!['’])/i;
 
 /** `X, a reversible inhibitor of Y,`: a clause that is a noun-phrase appositive speaks of the noun before it. */
 function npAppositiveHead(s: Sentence, a: number, cs: number): Slot | undefined {

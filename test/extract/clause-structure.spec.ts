@@ -147,6 +147,16 @@ describe('the subject across clauses', () => {
     ]);
   });
 
+  it('a relative clause with a plural verb after a singular example speaks of the class before `such as`', () => {
+    const text = 'Class II drugs are beta blockers such as metoprolol, which reduce conduction through the AV node.';
+    has(text, ['beta blocker -decreases-> atrioventricular node']);
+    expect(read(text).relations.filter((r) => r.startsWith('metoprolol -decreases->'))).toEqual([]);
+    // (A singular verb speaks of the example.)
+    has('Class II drugs are beta blockers such as metoprolol, which reduces conduction through the AV node.', [
+      'metoprolol -decreases-> atrioventricular node',
+    ]);
+  });
+
   it('a relative clause whose antecedent is no concept has no subject among the names before it', () => {
     const e = read(
       'Glutamate removes the block of the NMDA receptor, and the calcium that enters triggers cascades that strengthen synapses.',
