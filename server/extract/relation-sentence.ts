@@ -57,7 +57,8 @@ export type Emit = (
 ) => void;
 
 // (`吸入A或静脉注射B`: a route of giving may follow the conjunction.)
-const COORD_ZH = /^\s*(?:和|与|及|及其|以及|或|、|和\/或|或者)\s*(?:静脉注射|肌肉注射|注射|吸入|口服|服用|给予)?\s*$/;
+const COORD_ZH =
+  /^[）)]?\s*(?:和|与|及|及其|以及|或|、|和\/或|或者)\s*(?:静脉注射|肌肉注射|注射|吸入|口服|服用|给予)?\s*$/;
 // `to SSRIs and to clomipramine`: a repeated preposition keeps the coordination.
 const COORD_EN =
   /^\)?\s*(?:,?\s*and|,?\s*or|,|as well as|and\/or|,\s*and|,\s*or)\s*(?:(?:to|for|in|on|with|by)\s+)?(?:the\s+|even\s+)?$/i;
@@ -85,16 +86,17 @@ export function coordinated(s: Sentence, anchor: Slot, within: Slot[], zh: boole
   for (let j = i - 1; j >= 0; j--) {
     const x = within[j]!;
     // (So is a name before its own gloss in brackets: `the rostral ventromedial medulla (RVM)`.)
+    // (And in Chinese: `上皮钠通道（ENaC）和钠钾泵`.)
     if (
-      !zh &&
       link === group[0] &&
       !x.pronoun &&
       !link.pronoun &&
-      ((link.start - x.end === 1 &&
+      ((!zh &&
+        link.start - x.end === 1 &&
         x.concepts[0]!.category === link.concepts[0]!.category &&
         s.text.charCodeAt(x.end) === 32 &&
         j > 0) ||
-        (x.concepts[0]!.key === link.concepts[0]!.key && /^\s*\($/.test(s.text.slice(x.end, link.start))))
+        (x.concepts[0]!.key === link.concepts[0]!.key && /^\s*[(（]$/.test(s.text.slice(x.end, link.start))))
     ) {
       link = x;
       continue;

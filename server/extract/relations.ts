@@ -1823,5 +1823,9 @@ function lastBeforeNextCue(s: Sentence, objects: Slot[], ce: number): Slot | und
     break;
   }
   const within = objects.filter((x) => x.end <= limit);
-  return within[within.length - 1] ?? objects[0];
+  if (within.length) return within[within.length - 1];
+  // (`降低血压并减少蛋白尿`: when the verb has an object of its own before the next verb, one that does not fit,
+  // a fitting name past that verb is the next verb's, not this one's.)
+  if (limit < Infinity && s.slots.some((x) => !x.pronoun && x.start >= ce && x.end <= limit)) return undefined;
+  return objects[0];
 }

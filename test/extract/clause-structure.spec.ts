@@ -201,6 +201,23 @@ describe('the subject across clauses', () => {
 });
 
 describe('coordination', () => {
+  it('a Chinese name with its gloss in brackets stays in the coordination (`上皮钠通道（ENaC）和钠钾泵`)', () => {
+    has('醛固酮增加上皮钠通道（ENaC）和钠钾泵的表达。', [
+      '醛固酮 -increases-> 上皮钠通道',
+      '醛固酮 -increases-> 钠钾ATP酶',
+    ]);
+  });
+
+  it('`降低血压并减少蛋白尿`: a verb whose own object does not fit takes none past the next verb', () => {
+    const e = has('ACE抑制剂阻断血管紧张素II的生成，从而降低血压并减少蛋白尿。', [
+      '血管紧张素转换酶抑制剂 -decreases-> 血压',
+      '血管紧张素转换酶抑制剂 -treats-> 蛋白尿',
+    ]);
+    expect(
+      e.result.relations.find((r) => r.attributes.cues.includes('降低') && r.attributes.predicate === 'treats'),
+    ).toBeUndefined();
+  });
+
   it('a list closed by an item that is no concept keeps its names together', () => {
     has('Insomnia, restless legs syndrome and shift work are common causes of daytime sleepiness.', [
       'insomnia -causes-> somnolence',
