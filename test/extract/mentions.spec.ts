@@ -57,6 +57,12 @@ describe('vocabulary mentions', () => {
     expect(relations).toContain('奥氮平 -part_of-> 抗精神病药');
   });
 
+  it('reads `竞争性拮抗` before its object as a verb with an adverb, not as the name of an antagonist', () => {
+    const e = extract('螺内酯竞争性拮抗盐皮质激素受体。');
+    expect(e.concepts.has('竞争性拮抗剂')).toBe(false);
+    expect(e.relations).toContain('螺内酯 -decreases-> 盐皮质激素受体');
+  });
+
   it('makes no concept of a metaphor', () => {
     expect(zh('想象一个铁匠试图重塑一块冰冷坚硬的铁。').result.concepts.size).toBe(0);
   });
