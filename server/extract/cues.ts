@@ -283,12 +283,16 @@ export const ZH_CUES: Cue[] = [
   // (`治疗初期`, `治疗期间`: the noun of a time, not the verb. `对A、B和C均有良好疗效`: the disorders inside the cue.)
   zh(
     'treat',
-    '治疗(?!初期|早期|期间|过程|之初|开始|前|后|中|时|方案|策略|目标|手段|效果|反应)|治愈|用于治疗|疗效|缓解|改善|减轻|对[^，。；]{0,6}(?:有效|起效)|对[^，。；]{1,30}?(?:均|都|也)(?:有效|起效)|对[^，。；]{1,30}?(?:均|都|也)?(?:有|具有)(?:良好|显著|较好|肯定|确切)?的?疗效|批准用于|获批用于|可用于|常用于|也用于|主要用于|终止',
+    '治疗(?!初期|早期|期间|过程|之初|开始|前|后|中|时|方案|策略|目标|手段|效果|反应)|治愈|用于治疗|疗效|缓解|改善|减轻|对[^，。；]{0,6}(?:有效|起效)|对[^，。；]{1,30}?(?:均|都|也)(?:有效|起效)|对[^，。；]{1,30}?(?:均|都|也)?(?:有|具有)(?:良好|显著|较好|肯定|确切)?的?疗效|批准用于|获批用于|可用于|常用于|也用于|主要用于|仅用于|只用于|多用于|还用于|广泛用于|终止',
     'active',
     0.8,
   ),
   // `X是D的一线药物`: the disorders stand before the noun cue, the drug earlier.
   zh('treat', '的(?:一线|二线|首选|标准|主要)(?:药物|用药|治疗药物|疗法|治疗选择|选择)', 'noun-after', 0.75),
+  // `X是哮喘长期控制的基石`.
+  zh('treat', '的基石|治疗的基石|控制的基石|长期控制的基石|管理的基石', 'noun-after', 0.7),
+  // `肥胖是2型糖尿病的主要危险因素`: the disorder before the noun cue, its cause earlier.
+  zh('cause', '的(?:主要|重要|独立|首要|已知)?(?:危险因素|风险因素|致病因素|诱发因素|诱因)', 'noun-after', 0.65),
   zh(
     'reduce',
     '减少|降低|减弱|抑制|阻断|阻滞|阻止|削弱|消除|驱散|拮抗|下调|逆转|灭活|降解|损害|干扰|清除|回收|破坏|耗竭',
@@ -326,10 +330,12 @@ export const ZH_CUES: Cue[] = [
   ),
   zh('risk', '风险|副作用|不良反应|潜力|可能性|倾向|易感性', 'noun-after', 0.65),
   zh('marker', '生物标志物|标志物|标志|指标|标记', 'noun-after', 0.6),
+  // `肌钙蛋白升高提示心肌损伤`: a sign that points to a state marks it.
+  zh('marker', '提示', 'active', 0.55),
   zh(
     'implicate',
     // (`是恐惧反应的核心结构`, `在消退记忆的巩固中起关键作用`: the process inside the cue.)
-    '参与|涉及|牵涉|是[^，。；]{0,4}(?:基础|根源|原因)|是[^，。；]{1,8}?的(?:核心|主要|关键|重要|共同)?(?:机制|病因|发病机制|特征|特点)|是[^，。；]{1,12}?的(?:核心|主要|关键|重要)(?:结构|脑区|区域|环节|部位|节点|枢纽)|在[^，。；]{1,24}?中(?:起|发挥)着?(?:关键|重要|核心|主要|决定性)?(?:的)?作用',
+    '参与|涉及|牵涉|是[^，。；]{0,4}(?:基础|根源|原因)|是[^，。；]{1,8}?的(?:核心|主要|关键|重要|共同)?(?:机制|病因|发病机制|特征|特点)|是[^，。；]{1,12}?的(?:核心|主要|关键|重要)(?:结构|脑区|区域|环节|部位|节点|枢纽)|在[^，。；]{1,24}?中(?:起|发挥)着?(?:关键|重要|核心|主要|决定性)?(?:的)?作用|对[^，。；]{1,24}?(?:至关重要|十分重要|非常重要|极为重要|必不可少|不可或缺)',
     'active',
     0.6,
   ),
@@ -347,6 +353,8 @@ export const ZH_CUES: Cue[] = [
   zh('predict', '预测|预示', 'active', 0.5),
   zh('reflect', '反映|体现|检测到|检出', 'active', 0.5),
   zh('signature', '以[^，。；]{1,24}?为(?:主要|典型|核心)?特征', 'active', 0.6),
+  // `阿尔茨海默病的病理特征是淀粉样斑块`: the sign after the cue.
+  zh('signature', '的(?:病理|主要|典型|核心|临床)?特征(?:是|为|包括|主要是)', 'active', 0.6),
   zh('measure', '用[^，。；]{1,16}?(?:来)?(?:衡量|评估|评价|评定|测量|量化|监测)', 'active', 0.6),
   { ...zh('symptom', '表现包括|表现有|表现为|症状包括|症状为', 'active', 0.6), nounHead: true },
   zh(
@@ -425,7 +433,7 @@ export const EN_CUES: Cue[] = [
   // start (each alternative opens with a fixed letter: the scanner indexes cues by their first characters).
   en(
     'treat',
-    'approved (?:for|in)|licensed for|effective (?:drugs?|agents?|treatments?|medications?|options?) for|provid(?:e|es|ed|ing) (?:\\w+ )?relief|prescribed for|first-line (?:\\w+ )?(?:for|in)|drugs? of choice (?:for|in)|agents? of choice (?:for|in)|treatments? of choice (?:for|in)|first choice (?:for|in)|terminat(?:e|es|ed|ing)|useful (?:in|for)|used (?:for|in)|interventions? for|medications? for|helps? (?:people|patients|individuals|those) with|cope with|coping with',
+    'approved (?:for|in)|licensed for|effective (?:drugs?|agents?|treatments?|medications?|options?) for|provid(?:e|es|ed|ing) (?:\\w+ )?relief|prescribed for|reserved for|first-line (?:\\w+ )?(?:for|in)|drugs? of choice (?:for|in)|agents? of choice (?:for|in)|treatments? of choice (?:for|in)|first choice (?:for|in)|terminat(?:e|es|ed|ing)|useful (?:in|for)|used (?:for|in)|interventions? for|medications? for|helps? (?:people|patients|individuals|those) with|cope with|coping with',
     'active',
     0.8,
   ),
@@ -440,7 +448,7 @@ export const EN_CUES: Cue[] = [
   ),
   en(
     'reduce',
-    'reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)|inhibit(?:s|ed|ing)?|inhibitors? of|antagonists? (?:of|at)|blockers? of|(?:antibod(?:y|ies)|inhibitors?|antagonists?|blockers?) (?:directed )?(?:against|targeting)|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|attenuat(?:e|es|ed|ing)|diminish(?:es|ed|ing)?|dampen(?:s|ed|ing)?|antagoni[sz](?:e|es|ed|ing)|turns? (?:\\w+ ){0,4}down|explains? away|revers(?:e|es|ed|ing)|neutrali[sz](?:e|es|ed|ing)|interfer(?:e|es|ed|ing) with',
+    'reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|lower(?:s|ed|ing)?(?!-)|inhibit(?:s|ed|ing)?|inhibitors? of|antagonists? (?:of|at)|blockers? of|(?:antibod(?:y|ies)|inhibitors?|antagonists?|blockers?) (?:directed )?(?:against|targeting)|block(?:s|ed|ing)?|suppress(?:es|ed|ing)?|attenuat(?:e|es|ed|ing)|diminish(?:es|ed|ing)?|dampen(?:s|ed|ing)?|antagoni[sz](?:e|es|ed|ing)|turns? (?:\\w+ ){0,4}down|explains? away|revers(?:e|es|ed|ing)|neutrali[sz](?:e|es|ed|ing)|interfer(?:e|es|ed|ing) with',
     'active',
     0.7,
   ),
@@ -468,7 +476,7 @@ export const EN_CUES: Cue[] = [
   ),
   en(
     'cause',
-    'caus(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|leads? to|led to|results? in|resulted in|gives? rise to|produc(?:e|es|ed)|elicit(?:s|ed)?|evok(?:e|es|ed)|generat(?:e|es|ed)|underl(?:ie|ies|ying)|brings? about|brought about|creat(?:e|es|ed)|seed from which|degenerat(?:e|es|ed|ing) into|evolv(?:e|es|ed|ing) into|favou?r(?:s|ed)?',
+    'caus(?:e|es|ed|ing)|induc(?:e|es|ed|ing)|trigger(?:s|ed|ing)?|leads? to|led to|results? in|resulted in|gives? rise to|produc(?:e|es|ed)|elicit(?:s|ed)?|evok(?:e|es|ed)|generat(?:e|es|ed)|underl(?:ie|ies|ying)|brings? about|brought about|creat(?:e|es|ed)|seed from which|degenerat(?:e|es|ed|ing) into|evolv(?:e|es|ed|ing) into|favou?r(?:s|ed)?|predispos(?:e|es|ed|ing) (?:\\w+ )?to|risk factors? for',
     'active',
     0.7,
   ),
@@ -500,7 +508,7 @@ export const EN_CUES: Cue[] = [
   ),
   en(
     'implicate',
-    'implicated in|involved in|contribut(?:e|es|ed|ing) to|plays? (?:a |an )?(?:\\w+ )?role in|dysfunction in',
+    'implicated in|involved in|contribut(?:e|es|ed|ing) to|plays? (?:a |an )?(?:\\w+ )?role in|dysfunction in|(?:essential|critical|crucial|indispensable) (?:for|to)',
     'active',
     0.65,
   ),
@@ -526,14 +534,19 @@ export const EN_CUES: Cue[] = [
     'active',
     0.5,
   ),
-  en('signature', 'characteri[sz]ed by|marked by|hallmarked by|defined by', 'active', 0.6),
+  en(
+    'signature',
+    'characteri[sz]ed by|marked by|hallmarked by|defined by|hallmarks? of|cardinal features? of',
+    'active',
+    0.6,
+  ),
   en(
     'measure',
     'measured (?:by|with|using)|quantified (?:by|with|using)|assessed (?:by|with|using)|indexed by',
     'active',
     0.6,
   ),
-  en('symptom', 'present(?:s|ed)? with|manifest(?:s|ed)? (?:as|with)', 'active', 0.6),
+  en('symptom', 'present(?:s|ed)? (?:with|as)|manifest(?:s|ed)? (?:as|with)', 'active', 0.6),
   en(
     'part',
     'form(?:s|ed|ing)? (?:the )?(?:core|heart|hub|backbone) of|part of|components? of|constituents? of|subunits? of|elements? of|cornerstone of|subregion of|belongs? to|makes? up|constitut(?:e|es)',

@@ -169,6 +169,8 @@ const EN_BLOCKED_OF = /\b(?:blockade|inhibition|antagonism|blocking|loss|lack|de
 const EN_PATIENT_FRAME =
   /^\s*(?:for|in|among)\s+(?:\w+\s+){0,2}?(?:patients|people|individuals|adults|children|those)\s+with\s+/i;
 /** Before a participle used as an adjective (`than prolonged acute pain`, `the activated receptor`). */
+/** Before a comparative: a word of degree (`much lower`, `at even lower doses`). */
+const EN_DEGREE_BEFORE = /\b(?:much|even|far|slightly|somewhat|considerably|significantly|at)\s+$/i;
 const EN_ADJECTIVE_BEFORE = /\b(?:than|a|an|the|of|with|for|from|to|as|its|their)\s+$/i;
 /** A word that opens a phrase or a clause of its own (`by cues in addiction`): what follows is not the agent. */
 const EN_PHRASE_WORD = /\b(?:in|from|at|on|with|for|to|into|within|which|that|who)\b/i;
@@ -498,13 +500,11 @@ function sentenceRelations(
       if (!next || !/^\s+(?:the\s+|a\s+)?$/i.test(s.text.slice(h.end, next.start))) continue;
     }
     // `more than prolonged acute pain`: a participle after an article or a preposition is an adjective.
-    if (
-      !zh &&
-      h.cue.voice === 'active' &&
-      /ed$/i.test(h.text) &&
-      EN_ADJECTIVE_BEFORE.test(s.text.slice(Math.max(0, h.start - 8), h.start))
-    )
-      continue;
+    // (So is a bare `lower` there, or after a word of degree: `a lower risk`, `at much lower doses`.)
+    if (!zh && h.cue.voice === 'active' && (/ed$/i.test(h.text) || /^lower$/i.test(h.text))) {
+      const before = s.text.slice(Math.max(0, h.start - 12), h.start);
+      if (EN_ADJECTIVE_BEFORE.test(before) || (/^lower$/i.test(h.text) && EN_DEGREE_BEFORE.test(before))) continue;
+    }
     // `的急剧增加` is a noun, not a verb with a subject and an object.
     // `一种合成糖皮质激素`: after a classifier the cue is an adjective.
     if (zh && h.cue.voice === 'active' && !h.cue.nounHead && nounUse(s, h.start)) continue;
@@ -1551,7 +1551,7 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
   if (zh) {
     // `释放皮质醇（在啮齿类动物中则是皮质酮）`: a noun in brackets after the object is an aside.
     const plain = objects.length > 1 ? objects.filter((x, k) => k === 0 || !inBrackets(s.text, x.start, ce)) : objects;
-    obj = passive ? plain[plain.length - 1] : lastBeforeNextCue(s, plain, ce);
+    obj = passive ? plain[plain.length - 1] : lastBeforeNextCue(s, plain, ce, CHANGE_FAMILIES.has(cue.family));
     // `TRH刺激垂体分泌TSH`: a structure that the cue makes secrete is the way, what it secretes the object.
     if (
       obj &&
@@ -1814,7 +1814,10 @@ function cueHits(s: Sentence): CueHit[] {
 }
 
 /** The last fitting object before the next cue word of the clause (a Chinese object phrase ends there). */
-function lastBeforeNextCue(s: Sentence, objects: Slot[], ce: number): Slot | undefined {
+/** Verbs of change, which may stand without an object (`皮质醇升高`). */
+const CHANGE_FAMILIES: ReadonlySet<Family> = new Set<Family>(['increase', 'reduce']);
+
+function lastBeforeNextCue(s: Sentence, objects: Slot[], ce: number, change = false): Slot | undefined {
   let limit = Infinity;
   for (const h of cueHits(s)) {
     if (h.start < ce || h.cue.voice !== 'active') continue;
@@ -1824,6 +1827,9 @@ function lastBeforeNextCue(s: Sentence, objects: Slot[], ce: number): Slot | und
   }
   const within = objects.filter((x) => x.end <= limit);
   if (within.length) return within[within.length - 1];
+  // (`肌钙蛋白升高提示…`: a verb of change right before the next verb is intransitive, the change of its subject;
+  // not `用于预防…`, a verb and its purpose.)
+  if (change && limit < Infinity && !s.text.slice(ce, limit).trim()) return undefined;
   // (`降低血压并减少蛋白尿`: when the verb has an object of its own before the next verb, one that does not fit,
   // a fitting name past that verb is the next verb's, not this one's.)
   if (limit < Infinity && s.slots.some((x) => !x.pronoun && x.start >= ce && x.end <= limit)) return undefined;
