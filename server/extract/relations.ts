@@ -169,6 +169,9 @@ const EN_BLOCKED_OF = /\b(?:blockade|inhibition|antagonism|blocking|loss|lack|de
 const EN_PATIENT_FRAME =
   /^\s*(?:for|in|among)\s+(?:\w+\s+){0,2}?(?:patients|people|individuals|adults|children|those)\s+with\s+/i;
 /** Before a participle used as an adjective (`than prolonged acute pain`, `the activated receptor`). */
+/** Between a verb and a disorder: an effect seen in it, therapeutic (group 1) or not (`antidepressant effects in`). */
+const EN_EFFECTS_IN =
+  /^\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:(antidepressant|anxiolytic|antipsychotic|analgesic|anticonvulsant|antiepileptic|therapeutic|beneficial|protective|clinical)\s+)?(?:effects?|benefits?|responses?|improvements?)\s+(?:in|on|among|for)\s+(?:(?:patients|people|adults|children)\s+with\s+)?(?:the\s+)?$/i;
 /** Before a comparative: a word of degree (`much lower`, `at even lower doses`). */
 const EN_DEGREE_BEFORE = /\b(?:much|even|far|slightly|somewhat|considerably|significantly|at)\s+$/i;
 const EN_ADJECTIVE_BEFORE = /\b(?:than|a|an|the|of|with|for|from|to|as|its|their)\s+$/i;
@@ -389,6 +392,8 @@ function chapterSentences(input: RelationInput, byHolder: Map<string, FoundMenti
         h.lang !== 'zh' ||
         !startsWithHeadToken(text, m.end) ||
         (m.category === 'Circuit' && startsWithVerbHead(text, m.end)) ||
+        // (`多巴胺由酪氨酸合成`: after `由` the name is the source the verb makes it from.)
+        (text[m.start - 1] === '由' && startsWithVerbHead(text, m.end)) ||
         startsWithDrugHead(text, m.end),
     );
     // (A list of objects even when empty: `map` gives an empty list the kind a `[]` literal has.)
@@ -1695,6 +1700,16 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
     if (d && pick(d, o.object) && !/[,;]/.test(s.text.slice(frame![0].length, d.start))) obj = d;
   }
   if (!subj || !obj || subj === obj) return;
+  // `produces rapid antidepressant effects in treatment-resistant depression`: the disorder after `effects in` is
+  // where the effect is seen, not what the verb brings about; a therapeutic effect there treats it.
+  if (!zh && obj.start >= ce && (o.predicate === 'causes' || o.predicate === 'increases')) {
+    const effect = EN_EFFECTS_IN.exec(s.text.slice(ce, obj.start));
+    if (effect) {
+      if (effect[1] && pick(subj, TREATS.subject) && pick(obj, TREATS.object))
+        out.push({ subj, obj, option: TREATS, confidence: conf - 0.1, negated });
+      return;
+    }
+  }
   // A long gap between a side and the cue weakens the reading.
   const subjGap = !fromTopic && subj.end <= cs ? cs - subj.end : 0;
   const gap = Math.max(subjGap, obj.start >= ce ? obj.start - ce : 0);

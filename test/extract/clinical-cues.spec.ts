@@ -45,3 +45,17 @@ describe('cue words of clinical texts', () => {
     has('拉莫三嗪主要用于预防抑郁发作。', ['拉莫三嗪 -treats-> 抑郁']);
   });
 });
+
+describe('what a verb brings about, and where', () => {
+  it('`effects in D`: the disorder is where an effect is seen; a therapeutic effect there treats it', () => {
+    const text = 'Ketamine produces rapid antidepressant effects in treatment-resistant depression.';
+    has(text, ['ketamine -treats-> treatment-resistant depression']);
+    expect(read(text).relations).not.toContain('ketamine -causes-> treatment-resistant depression');
+    const other = read('Ketamine produces dissociative effects in patients with depression.');
+    expect(other.relations.filter((r) => r.endsWith('-> depression'))).toEqual([]);
+  });
+
+  it('`Y由X合成`: the name after `由` is what the verb makes Y from, not a modifier of the verb', () => {
+    has('多巴胺由酪氨酸合成。', ['酪氨酸 -increases-> 多巴胺']);
+  });
+});
