@@ -1020,7 +1020,15 @@ function cueClause(s: Sentence, cue: Cue, cs: number, ce: number, carried: LastR
     left.length &&
     right.length &&
     ZH_DE_NOUN.test(s.text.slice(right[0]!.end, right[0]!.end + 2)) &&
-    cueHits(s).some((h2) => h2.end <= cs && h2.start >= a && h2.cue.voice === 'active' && placeOnly(s, h2.end, cs))
+    cueHits(s).some(
+      (h2) =>
+        h2.end <= cs &&
+        h2.start >= a &&
+        h2.cue.voice === 'active' &&
+        // (Not a cue inside a name: `长时程增强依赖于…`.)
+        !s.slots.some((x) => !x.pronoun && x.start <= h2.start && x.end >= h2.end) &&
+        placeOnly(s, h2.end, cs),
+    )
   )
     left = [];
   // `that neutralise CGRP prevent migraine`: an English object stands before the clause's next verb.

@@ -121,8 +121,10 @@ describe('the subject across clauses', () => {
     expect(e.relations.filter((r) => r.includes('-increases->') || r.includes('-causes->'))).toEqual([]);
     const f = read('美替拉酮和酮康唑通过抑制肾上腺中合成皮质醇的酶来降低血压。');
     expect(f.relations.filter((r) => r.includes('-increases->') || r.includes('-causes->'))).toEqual([]);
-    // (Two verbs in a row share their subject: `阻断钠通道减少谷氨酸的释放`.)
+    // (Two verbs in a row share their subject: `阻断钠通道减少谷氨酸的释放`. A cue inside a name is no verb before
+    // another: `长时程增强依赖于…`.)
     has('拉莫三嗪通过阻断电压门控钠通道减少谷氨酸的释放。', ['拉莫三嗪 -decreases-> 谷氨酸']);
+    has('长时程增强依赖于NMDA受体的激活。', ['NMDA受体 -implicated_in-> 长时程增强']);
   });
 
   it('`来降低`: a verb of purpose after `的` and a noun is a verb, with the subject of the means phrase', () => {
