@@ -123,6 +123,8 @@ function placeOnly(s: Sentence, from: number, to: number): boolean {
   return ZH_PLACE_WORD.test(rest);
 }
 const ZH_PLACE_WORD = /^[中内里上]的?$/;
+/** After a place named in `在…`: `中`, `内`, `里`, `上`. */
+const ZH_PLACE_AFTER = /^(?:中|内|里|上)/;
 /** After a Chinese object: `的` and a noun, the head a relative clause describes. */
 const ZH_DE_NOUN = /^的[\u4e00-\u9fff]/;
 const ZH_VERB_AND = /^\s*[\u4e00-\u9fff]{0,4}(?:和|及|以及)\s*$/;
@@ -1548,7 +1550,9 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
         x.pronoun &&
         /^(?:its|their)$/i.test(s.text.slice(x.start, x.end)) &&
         !o.object.includes(x.concepts[0]!.category)
-      ),
+      ) &&
+      // (`提高它们在突触间隙中的浓度`: a place inside `在…中` after the verb is where, not what.)
+      !(zh && x.start >= ce && s.text[x.start - 1] === '在' && ZH_PLACE_AFTER.test(s.text.slice(x.end, x.end + 2))),
   );
   let subj: Slot | undefined;
   let obj: Slot | undefined;

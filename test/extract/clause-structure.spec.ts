@@ -127,6 +127,11 @@ describe('the subject across clauses', () => {
     has('长时程增强依赖于NMDA受体的激活。', ['NMDA受体 -implicated_in-> 长时程增强']);
   });
 
+  it('`提高多巴胺在突触间隙中的浓度`: a place inside `在…中` after the verb is where, not what', () => {
+    const e = has('哌甲酯提高多巴胺在突触间隙中的浓度。', ['哌甲酯 -increases-> 多巴胺']);
+    expect(e.relations.filter((r) => r.endsWith('-> 突触间隙'))).toEqual([]);
+  });
+
   it('`来降低`: a verb of purpose after `的` and a noun is a verb, with the subject of the means phrase', () => {
     has('美替拉酮通过抑制合成醛固酮的酶来降低血压。', ['美替拉酮 -decreases-> 血压']);
   });
