@@ -128,7 +128,7 @@ function demoted(text: string, x: Slot, at: number, zh: boolean): boolean {
 const ZH_COMPARED_BEFORE = /(?:与|和|同|跟|像)$/;
 const ZH_COMPARED_AFTER = /^(?:一样|相同|类似|相似|相比|不同)[^，。；]{0,2}[，,]/;
 const EN_COMPARED_BEFORE =
-  /(?:^|[.;,]\s*)(?:like|unlike|as with|compared with|compared to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
+  /(?:^|[.;,]\s*)(?:like|unlike|as with|compared with|compared to|together with|along with|alongside|in addition to|besides|apart from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 
 function comparedWith(text: string, x: Slot, at: number, zh: boolean): boolean {
   if (x.end > at) return false;
@@ -380,7 +380,14 @@ function resolveAnaphor(
     const prior = out.find((x) => x.end <= s && /^(?:it|they)$/i.test(text.slice(x.start, x.end)));
     if (prior) prior.concepts.forEach((c) => add({ start: 0, end: 0, concepts: [c], pronoun: false }));
     const first = before[before.length - 1];
-    if (first && !first.pronoun && SENTENCE_SUBJECT.test(text.slice(0, first.start))) add(first);
+    // (Not the companion or the standard of a leading phrase: `Together with macrophages, they…`.)
+    if (
+      first &&
+      !first.pronoun &&
+      !comparedWith(text, first, s, zh) &&
+      SENTENCE_SUBJECT.test(text.slice(0, first.start))
+    )
+      add(first);
   }
   // `binds MOR on the terminals, where it reduces…`: a pronoun inside a relative clause is not the
   // relative's antecedent; it carries the sentence's subject.
@@ -416,7 +423,13 @@ function resolveAnaphor(
   // `They are first-line treatments…` after `Gabapentin and pregabalin, the gabapentinoids, …`: a plural
   // pronoun prefers a name written in the plural.
   if (!zh && cat === null && cands.length > 1 && /^(?:they|their|them)$/i.test(m[0])) {
-    const plural = pluralKeys(text, before, history);
+    // (The standard of a comparison or a companion, `Like macrophages, they…`, is no preferred antecedent.)
+    const plural = pluralKeys(
+      text,
+      before.filter((x) => !standards.includes(x)),
+      history,
+    );
+    for (const x of standards) plural.delete(x.concepts[0]!.key);
     if (plural.size) sortSmall(cands, (a, b) => Number(plural.has(b.key)) - Number(plural.has(a.key)));
   }
   if (cands.length) out.push({ start: s, end: e, concepts: cands.slice(0, 5), pronoun: true });

@@ -302,6 +302,15 @@ describe('pronouns', () => {
     expect(e.relations.filter((r) => r.includes('-treats->'))).toEqual([]);
   });
 
+  it('`Together with X, they…`, `Like X, they…`: the companion or the standard is no antecedent, plural or not', () => {
+    for (const lead of ['Together with infiltrating macrophages', 'Like macrophages']) {
+      const e = has(`# T\n\nMicroglia become activated in the lesion. ${lead}, they release glutamate.`, [
+        'microglia -increases-> glutamate',
+      ]);
+      expect(e.relations).not.toContain('macrophage -increases-> glutamate');
+    }
+  });
+
   it('`where it`: a pronoun inside a relative clause carries the sentence subject', () => {
     has('Morphine binds opioid receptors on spinal neurons, where it inhibits glutamate release.', [
       'morphine -decreases-> glutamate',
