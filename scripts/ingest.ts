@@ -26,7 +26,7 @@ export function formatSummary(s: IngestSummary): string {
     `claims:    ${s.claims}`,
     `citations: ${s.citations} (${s.sources.cited} sources, ${s.sources.resolved} resolved to a problem text; ${s.contextCitations} more claims supported by the next sentence)`,
     `concepts:  ${Object.values(s.conceptsByCategory).reduce((a, b) => a + b, 0)}${cats ? ` (${cats})` : ''}`,
-    `relations: ${s.relations}`,
+    `relations: ${s.relations} (and ${s.memberships} class memberships named in passing)`,
     `warnings:  ${s.warnings.length}`,
     `errors:    ${s.errors.length}${s.errors.length && !s.applied ? ' — nothing was stored' : ''}`,
     `time:      ${(s.ms / 1000).toFixed(2)} s (${(mb / (s.ms / 1000 || 1)).toFixed(2)} MB/s)`,

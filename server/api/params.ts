@@ -223,9 +223,15 @@ export const GraphQuery = z.strictObject({
     default: DEFAULTS.overviewEdges,
     description: `Edges to draw, best attested first (at most ${LIMITS.graphEdges}); the graph's \`edgeCount\` gives them all.`,
   }),
-  edges: list(OVERVIEW_EDGE_KINDS, 'Edge kinds to draw, comma-separated (default: relation).')
+  edges: list(
+    OVERVIEW_EDGE_KINDS,
+    'Edge kinds to draw, comma-separated (default: relation): `co_mention`, `member_of` (class memberships named in passing).',
+  )
     .default(['relation'])
-    .meta({ description: 'Edge kinds to draw, comma-separated (default: relation).' }),
+    .meta({
+      description:
+        'Edge kinds to draw, comma-separated (default: relation): `co_mention`, `member_of` (class memberships named in passing).',
+    }),
 });
 
 export const ExportQuery = z.strictObject({

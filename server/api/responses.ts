@@ -17,7 +17,7 @@ import type {
   SectionAttributes,
   SourceAttributes,
 } from '../model/types';
-import type { Keyed, SearchHit, SourceDetail, StoreStats } from '../store/graph-store';
+import type { Keyed, MembershipSummary, SearchHit, SourceDetail, StoreStats } from '../store/graph-store';
 import type {
   ClaimView,
   ConceptView,
@@ -162,6 +162,20 @@ const RelationAttributesSchema = z
   })
   .register(apiSchemas, { id: 'RelationAttributes' });
 const CoMentionAttributesSchema = z.object({ kind: z.literal('co_mention'), weight: z.number(), evidence: strings() });
+const MemberOfAttributesSchema = z
+  .object({
+    kind: z.literal('member_of'),
+    evidence: strings().meta({ description: 'Keys of the claims that name the member with its class.' }),
+    cues: strings(),
+    confidence: z.number(),
+    hedged: z.boolean(),
+    negated: z.boolean(),
+  })
+  .register(apiSchemas, {
+    id: 'MemberOfAttributes',
+    description:
+      'A member → its class, named in passing (`SSRIs such as fluoxetine block SERT`): not a relation, but kept with its evidence.',
+  });
 const EdgeAttributesSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('cites'), scope: z.enum(['sentence', 'context']), line: int(), column: int() }),
@@ -176,6 +190,7 @@ const EdgeAttributesSchema = z
     z.object({ kind: z.literal('in_section') }),
     z.object({ kind: z.literal('section_of') }),
     CoMentionAttributesSchema,
+    MemberOfAttributesSchema,
   ])
   .register(apiSchemas, { id: 'EdgeAttributes' });
 
@@ -191,6 +206,7 @@ const evidenceCount = () =>
   count().meta({ description: 'All evidence sentences; `evidence` lists the first few of them.' });
 const RelationEdgeSchema = RelationAttributesSchema.extend({ evidenceCount: evidenceCount(), curation: curation() });
 const CoMentionEdgeSchema = CoMentionAttributesSchema.extend({ evidenceCount: evidenceCount() });
+const MemberOfEdgeSchema = MemberOfAttributesSchema.extend({ evidenceCount: evidenceCount() });
 const GraphRelationSchema = RelationAttributesSchema.omit({ evidence: true, cues: true }).extend({
   evidenceCount: count().meta({
     description: 'Evidence sentences asserting the relation (GET /api/relations/{id} lists their keys).',
@@ -267,7 +283,11 @@ export const OverviewGraphSchema = z
         source: z.string(),
         target: z.string(),
         attributes: z
-          .discriminatedUnion('kind', [RelationEdgeSchema.extend(Hints), CoMentionEdgeSchema.extend(Hints)])
+          .discriminatedUnion('kind', [
+            RelationEdgeSchema.extend(Hints),
+            CoMentionEdgeSchema.extend(Hints),
+            MemberOfEdgeSchema.extend(Hints),
+          ])
           .optional(),
         undirected: z.boolean().optional(),
       }),
@@ -297,6 +317,7 @@ export const StatsSchema = z
       in_section: count(),
       section_of: count(),
       co_mention: count(),
+      member_of: count(),
     }),
     conceptsByCategory: z.partialRecord(CategorySchema, count()),
     relationsByPredicate: z.partialRecord(PredicateSchema, count()),
@@ -331,6 +352,22 @@ const RelationSummarySchema = z
   })
   .register(apiSchemas, { id: 'RelationSummary' });
 
+const MembershipSummarySchema = z
+  .object({
+    key: z.string().meta({ description: 'The membership edge: `member:<member>-><class>`.' }),
+    direction: z
+      .enum(['out', 'in'])
+      .meta({ description: '`out`: the concept is a kind of `other`; `in`: `other` is an example of the concept.' }),
+    other: z.object({ key: z.string(), label: z.string(), category: CategorySchema }),
+    evidence: strings().meta({ description: 'Keys of every claim that names the membership.' }),
+    cues: strings(),
+    evidenceCount: count(),
+    hedged: z.boolean(),
+    negated: z.boolean(),
+    confidence: z.number(),
+  })
+  .register(apiSchemas, { id: 'MembershipSummary' });
+
 const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ total: count(), offset: count(), limit: count(), items: z.array(item) });
 
@@ -349,6 +386,10 @@ export const ConceptViewSchema = z
         relations: z.array(RelationSummarySchema),
       }),
     ),
+    memberships: z.array(MembershipSummarySchema).meta({
+      description:
+        'Class memberships named in passing, not relations: the concept’s classes (`out`) before its examples (`in`).',
+    }),
     mentions: ClaimPageSchema,
   })
   .register(apiSchemas, { id: 'ConceptView' });
@@ -442,6 +483,7 @@ export type SchemaChecks = [
   Check<Same<z.infer<typeof StatsSchema>, StoreStats>>,
   Check<Same<z.infer<typeof SearchHitSchema>, SearchHit>>,
   Check<Same<z.infer<typeof RelationSummarySchema>, CuratedRelationSummary>>,
+  Check<Same<z.infer<typeof MembershipSummarySchema>, MembershipSummary>>,
   Check<Same<z.infer<typeof ConceptSummarySchema>, Keyed<ConceptSummary>>>,
   Check<Same<z.infer<typeof PathSchema>, PathView>>,
   Check<Same<z.infer<typeof ClaimDetailSchema>, ClaimView>>,

@@ -85,7 +85,10 @@ export const ROUTES: readonly Route[] = [
     cacheable: true,
     path: '/api/concepts/{id}',
     tag: 'explore',
-    summary: 'A concept: labels, degree, PageRank, relations by predicate, mentioning claims (paged)',
+    summary:
+      'A concept: labels, degree, PageRank, relations by predicate, its classes and examples, mentioning claims (paged)',
+    description:
+      '`memberships` lists the class memberships the chapters name in passing (`SSRIs such as fluoxetine`: fluoxetine is a member of the SSRIs), each whole with its evidence keys: the concept’s classes (`direction: out`) before its examples (`in`). They are `member_of` edges, not relations: degree and PageRank count relations only.',
     params: ConceptPath,
     query: ConceptQuery,
     response: { schema: ConceptViewSchema, description: 'The concept.' },
@@ -100,7 +103,7 @@ export const ROUTES: readonly Route[] = [
     tag: 'explore',
     summary: 'Concepts within a few relation steps, as graphology JSON',
     description:
-      'Breadth-first over relations in either direction, nearest first; category filters apply to the concepts reached, predicate filters to the relations walked.',
+      'Breadth-first over relations in either direction, nearest first; category filters apply to the concepts reached, predicate filters to the relations walked. Class memberships (`member_of`) are not walked: a class would join all its members.',
     params: ConceptPath,
     query: NeighborhoodQuery,
     response: { schema: GraphViewSchema, description: 'The neighbourhood: concepts and the relations between them.' },
@@ -135,7 +138,7 @@ export const ROUTES: readonly Route[] = [
     tag: 'explore',
     summary: 'The k shortest paths between two concepts, every hop with its evidence',
     description:
-      'Simple paths over relations taken in either direction, fewest hops first; each hop gives the relation in its real direction, its evidence sentences and the problems they cite.',
+      'Simple paths over relations taken in either direction, fewest hops first; each hop gives the relation in its real direction, its evidence sentences and the problems they cite. Class memberships (`member_of`) are no hops: a class would join every two of its members.',
     query: PathsQuery,
     response: { schema: PathsSchema, description: 'The paths (none when the concepts are not connected).' },
     errors: [404, 503],

@@ -12,13 +12,14 @@ import {
   type CoMentionAttributes,
   type EdgeAttributes,
   type GraphExport,
+  type MemberOfAttributes,
   type NodeAttributes,
 } from '../model/types';
 import { mergeEdge, mergeNode } from '../model/merge';
 
 export type ChapterGraph = Graph<NodeAttributes, EdgeAttributes>;
 
-/** Several edges may join two concepts: a co-mention and one relation per predicate. */
+/** Several edges may join two concepts: a co-mention, a membership and one relation per predicate. */
 export function createGraph(): ChapterGraph {
   return new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: true, allowSelfLoops: false });
 }
@@ -150,7 +151,13 @@ export function buildChapterGraph(chapter: ParsedChapter, extraction: ChapterExt
   coMentions.forEach((e, key) => g.upsertEdge(key, e.source, e.target, e.attributes));
   for (const r of extraction.relations) {
     if (r.subject === r.object) continue;
-    g.upsertEdge(edgeKey.relation(r.subject, r.attributes.predicate, r.object), r.subject, r.object, r.attributes);
+    if (r.member) {
+      // A membership named in passing: a `member_of` edge member → class, not a `part_of` relation.
+      const { evidence, cues, confidence, hedged, negated } = r.attributes;
+      const attrs: MemberOfAttributes = { kind: 'member_of', evidence, cues, confidence, hedged, negated };
+      g.upsertEdge(edgeKey.memberOf(r.subject, r.object), r.subject, r.object, attrs);
+    } else
+      g.upsertEdge(edgeKey.relation(r.subject, r.attributes.predicate, r.object), r.subject, r.object, r.attributes);
   }
   return g;
 }

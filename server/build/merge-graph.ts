@@ -12,8 +12,10 @@ import type {
   ConceptAttributes,
   EdgeAttributes,
   GraphExport,
+  MemberOfAttributes,
   NodeAttributes,
   RelationAttributes,
+  StatedAttributes,
 } from '../model/types';
 import { nodeKey } from '../model/types';
 import { mergeEdge, mergeNode, ORIGIN_RANK } from '../model/merge';
@@ -110,8 +112,9 @@ export class FragmentMerger {
   }
 
   private mergeEdge(a: EdgeAttributes, b: EdgeAttributes): EdgeAttributes {
-    if (a.kind === 'relation' && b.kind === 'relation') {
-      const acc = this.ownRelation(a);
+    // A relation, or a membership: one edge, all its evidence.
+    if ((a.kind === 'relation' && b.kind === 'relation') || (a.kind === 'member_of' && b.kind === 'member_of')) {
+      const acc = this.ownRelation<RelationAttributes | MemberOfAttributes>(a);
       this.lists.appendNew(acc.evidence, b.evidence, (i) => acc.cues.push(b.cues[i] ?? ''));
       acc.confidence = Math.max(acc.confidence, b.confidence);
       acc.hedged = acc.hedged && b.hedged;
@@ -141,7 +144,7 @@ export class FragmentMerger {
     return copy;
   }
 
-  private ownRelation(a: RelationAttributes): RelationAttributes {
+  private ownRelation<T extends StatedAttributes>(a: T): T {
     if (this.owned.has(a)) return a;
     const copy = { ...a, evidence: this.lists.own(a.evidence), cues: [...a.cues] };
     this.owned.add(copy);

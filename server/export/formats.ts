@@ -8,6 +8,7 @@ import { write as writeGexfXml } from 'graphology-gexf';
 import type { Attributes } from 'graphology-types';
 import {
   BIOLINK_CATEGORY,
+  BIOLINK_MEMBER_OF,
   BIOLINK_PREDICATE,
   type EdgeAttributes,
   type GraphExport,
@@ -120,6 +121,8 @@ const KGX_EDGE_PREDICATE: Record<Exclude<EdgeAttributes['kind'], 'relation'>, st
   in_section: 'biolink:part_of',
   section_of: 'biolink:part_of',
   co_mention: 'biolink:related_to',
+  // A member of a class named in passing (`SSRIs such as fluoxetine`): the member's class.
+  member_of: BIOLINK_MEMBER_OF,
 };
 
 /** KGX TSV: nodes with Biolink categories, edges with Biolink predicates and their evidence. */
@@ -136,10 +139,12 @@ export function toKgx(data: GraphExport): { nodes: string; edges: string } {
   for (const e of data.edges) {
     const a = e.attributes!;
     const predicate = a.kind === 'relation' ? BIOLINK_PREDICATE[a.predicate] : KGX_EDGE_PREDICATE[a.kind];
-    const evidence = a.kind === 'relation' || a.kind === 'co_mention' ? a.evidence.join('|') : '';
-    const negated = a.kind === 'relation' ? String(a.negated) : '';
-    const qualifiers =
-      a.kind === 'relation' ? `project:${a.predicate}${a.hedged ? '|hedged' : ''}` : `project:${a.kind}`;
+    const stated = a.kind === 'relation' || a.kind === 'member_of';
+    const evidence = stated || a.kind === 'co_mention' ? a.evidence.join('|') : '';
+    const negated = stated ? String(a.negated) : '';
+    const qualifiers = stated
+      ? `project:${a.kind === 'relation' ? a.predicate : a.kind}${a.hedged ? '|hedged' : ''}`
+      : `project:${a.kind}`;
     edges.push(
       [e.key, e.source, predicate, e.target, 'knowledge_assertion', 'text_mining_agent', evidence, negated, qualifiers]
         .map(tsvCell)
@@ -172,6 +177,7 @@ export function toCsv(data: GraphExport): { nodes: string; edges: string } {
   const edges = ['key,kind,source,target,predicate,evidence_count,hedged,negated,weight'];
   for (const e of data.edges) {
     const a = e.attributes!;
+    const stated = a.kind === 'relation' || a.kind === 'member_of';
     edges.push(
       [
         e.key,
@@ -179,9 +185,9 @@ export function toCsv(data: GraphExport): { nodes: string; edges: string } {
         e.source,
         e.target,
         a.kind === 'relation' ? a.predicate : '',
-        a.kind === 'relation' || a.kind === 'co_mention' ? a.evidence.length : '',
-        a.kind === 'relation' ? a.hedged : '',
-        a.kind === 'relation' ? a.negated : '',
+        stated || a.kind === 'co_mention' ? a.evidence.length : '',
+        stated ? a.hedged : '',
+        stated ? a.negated : '',
         a.kind === 'co_mention' ? a.weight : '',
       ]
         .map(csvCell)

@@ -20,6 +20,7 @@ const EDGE_JSON_KEYS: Record<EdgeAttributes['kind'], readonly string[]> = {
   in_section: [],
   section_of: [],
   co_mention: ['evidence'],
+  member_of: ['evidence', 'cues'],
 };
 
 function encode(attrs: Attributes, keys: readonly string[]): Attributes {

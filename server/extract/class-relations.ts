@@ -1,20 +1,27 @@
 /**
- * Relations a drug's or disorder's class and a drug's target give: members of a class (`SSRIs such as
- * fluoxetine`, `A is an SSRI`, `如A、B等X`) are part of it, and a drug named by its target (`the 5-HT2A
- * antagonist`, `CRH1受体拮抗剂`) decreases or increases that target.
+ * Relations a drug's or disorder's class and a drug's target give: a member said to be of a class (`A is an
+ * SSRI`, `A是一种X`) is part of it; a member named in passing (`SSRIs such as fluoxetine block SERT`,
+ * `如A、B等X`, `the 5-HT2A antagonist cyproheptadine`) is a member of it (a `member_of` edge, not a relation);
+ * and a drug named by its target (`the 5-HT2A antagonist`, `CRH1受体拮抗剂`) decreases or increases that target.
  */
 import type { Category } from '../model/types';
 import { FAMILY_OPTIONS, type PredicateOption } from './cues';
 import type { FoundMention } from './mentions';
 import { coordinated, pick, type CueHit, type Emit, type Reading, type Sentence, type Slot } from './relation-sentence';
 
+/**
+ * The member options for a class membership named in passing: the sentence asserts something else (`SSRIs
+ * such as fluoxetine block SERT`) and presupposes the membership, which becomes a `member_of` edge.
+ */
+const PASSING_MEMBER: PredicateOption[] = FAMILY_OPTIONS.member.map((o) => ({ ...o, member: true }));
+
 // Gaps around a class and its members: `SSRIs (SSRIs), such as`, `抗抑郁药（如`, `X，例如`.
 const CLASS_GAP_EN = /^\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*$/;
 const CLASS_GAP_ZH = /^[）)]?\s*(?:[（(][^（()）]{0,40}[）)])?\s*[，,（(]?\s*$/;
 
 /**
- * `X such as A, B and C`, `X — A, B and C —`, `X（如A、B）`, `如A、B等X`, `A、B等X`: each member is a part of
- * the class when both are of one kind (drugs of a drug class, disorders of a wider disorder).
+ * `X such as A, B and C`, `X — A, B and C —`, `X（如A、B）`, `如A、B等X`, `A、B等X`: each member is a member of
+ * the class (PASSING_MEMBER) when both are of one kind (drugs of a drug class, disorders of a wider disorder).
  */
 export function readMembers(s: Sentence, h: CueHit): Reading[] {
   const zh = s.holder.lang === 'zh';
@@ -53,7 +60,7 @@ export function readMembers(s: Sentence, h: CueHit): Reading[] {
   if (!whole || whole.pronoun) return out;
   for (const m of members) {
     if (m.pronoun || m === whole) continue;
-    const option = FAMILY_OPTIONS.member.find((o) => pick(m, o.subject) && pick(whole, o.object));
+    const option = PASSING_MEMBER.find((o) => pick(m, o.subject) && pick(whole, o.object));
     if (option) out.push({ subj: m, obj: whole, option, confidence: h.cue.confidence, negated: false });
   }
   return out;
@@ -95,7 +102,13 @@ const ROLE_AFTER_EN = /^\s*(?:receptor\s+)?(?:(antagonists?|inhibitors?|blockers
 const REUPTAKE_BEFORE = /(?:再摄取|重摄取|re-?uptake\s*)$/i;
 const DRUG_BLOCKS: PredicateOption = { predicate: 'decreases', subject: ['Intervention'], object: ['Molecule'] };
 const DRUG_RAISES: PredicateOption = { predicate: 'increases', subject: ['Intervention'], object: ['Molecule'] };
-const DRUG_CLASS: PredicateOption = { predicate: 'part_of', subject: ['Intervention'], object: ['Intervention'] };
+/** A drug named right after its class (`the 5-HT2A antagonist cyproheptadine`): a membership named in passing. */
+const DRUG_CLASS: PredicateOption = {
+  predicate: 'part_of',
+  subject: ['Intervention'],
+  object: ['Intervention'],
+  member: true,
+};
 
 /**
  * A drug named by its target (`the 5-HT2A antagonist`, `CRH1受体拮抗剂`) acts on that target: an antagonist,

@@ -42,6 +42,12 @@ export interface PredicateOption {
   predicate: Predicate;
   subject: readonly Category[];
   object: readonly Category[];
+  /**
+   * A class membership named in passing (`SSRIs such as fluoxetine block SERT`, `the 5-HT2A antagonist
+   * cyproheptadine`): the sentence presupposes it and asserts something else, so it is recorded as a
+   * `member_of` edge (member → class), not as a `part_of` relation.
+   */
+  member?: true;
 }
 
 const I: Category = 'Intervention';
@@ -183,7 +189,8 @@ export const FAMILY_OPTIONS: Record<Family, PredicateOption[]> = {
     { predicate: 'part_of', subject: [C], object: [C] },
     { predicate: 'part_of', subject: [Mo], object: [Mo, C] },
   ],
-  // `SSRIs such as fluoxetine`, `如A、B等X`, `A is an SSRI`, `A是一种X`: a member of a class of the same kind.
+  // `A is an SSRI`, `A是一种X`: a member of a class of the same kind, as the sentence's claim. (Named in passing,
+  // `SSRIs such as fluoxetine`, `如A、B等X`, it is a `member_of` edge: class-relations.ts, PASSING_MEMBER.)
   member: [
     { predicate: 'part_of', subject: [I], object: [I] },
     { predicate: 'part_of', subject: [D], object: [D] },

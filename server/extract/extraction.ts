@@ -10,6 +10,12 @@ export interface ExtractedRelation {
   subject: string;
   object: string;
   attributes: RelationAttributes;
+  /**
+   * A class membership the sentence names in passing (`SSRIs such as fluoxetine block SERT`): the chapter
+   * graph records it as a `member_of` edge (member → class) with these attributes' evidence, cues,
+   * confidence and flags, not as a relation. Its predicate is `part_of`, the reading it replaces.
+   */
+  member?: true;
 }
 
 export interface ChapterExtraction extends ChapterConcepts {

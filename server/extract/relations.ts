@@ -448,7 +448,11 @@ function relationSink(out: ExtractedRelation[], pronounMentions: FoundMention[])
       hedged: s.hedged,
       negated,
     };
-    out.push({ subject: x, object: y, attributes: attrs });
+    out.push(
+      option.member
+        ? { subject: x, object: y, attributes: attrs, member: true }
+        : { subject: x, object: y, attributes: attrs },
+    );
     for (const [slot, c] of [
       [subj, a],
       [obj, b],
@@ -607,7 +611,12 @@ function dedupe(rels: ExtractedRelation[]): ExtractedRelation[] {
     let at = -1;
     for (const j of seen) {
       const o = out[j]!;
-      if (o.subject === r.subject && o.object === r.object && o.attributes.predicate === r.attributes.predicate) {
+      if (
+        o.subject === r.subject &&
+        o.object === r.object &&
+        o.attributes.predicate === r.attributes.predicate &&
+        o.member === r.member
+      ) {
         at = j;
         break;
       }
@@ -624,7 +633,7 @@ function dedupe(rels: ExtractedRelation[]): ExtractedRelation[] {
 function dedupeByKey(rels: ExtractedRelation[]): ExtractedRelation[] {
   const best = new Map<string, ExtractedRelation>();
   for (const r of rels) {
-    const k = `${r.subject}|${r.attributes.predicate}|${r.object}|${r.attributes.evidence[0]}`;
+    const k = `${r.subject}|${r.member ? 'member' : r.attributes.predicate}|${r.object}|${r.attributes.evidence[0]}`;
     const o = best.get(k);
     if (!o || o.attributes.confidence < r.attributes.confidence) best.set(k, r);
   }

@@ -32,6 +32,8 @@ export interface IngestSummary {
   sources: { cited: number; resolved: number };
   conceptsByCategory: Partial<Record<Category, number>>;
   relations: number;
+  /** Class memberships named in passing (`member_of` edges; not relations). */
+  memberships: number;
   bytes: number;
   ms: number;
   warnings: InputWarning[];
@@ -44,6 +46,7 @@ export function summarize(batch: PreparedBatch, applied: boolean, ms: number): I
   let citations = 0;
   let contextCitations = 0;
   let relations = 0;
+  let memberships = 0;
   const cited = new Set<string>();
   const concepts = new Map<string, Category>();
   for (const f of batch.fragments) {
@@ -53,6 +56,7 @@ export function summarize(batch: PreparedBatch, applied: boolean, ms: number): I
     citations += t.citations;
     contextCitations += t.contextCitations;
     relations += t.relations;
+    memberships += t.memberships;
     for (const p of t.sources) cited.add(p);
     for (const [key, category] of t.concepts) concepts.set(key, category);
   }
@@ -74,6 +78,7 @@ export function summarize(batch: PreparedBatch, applied: boolean, ms: number): I
     sources: { cited: cited.size, resolved: [...cited].filter((id) => known.has(id)).length },
     conceptsByCategory,
     relations,
+    memberships,
     bytes: batch.bytes,
     ms,
     warnings: batch.warnings,

@@ -1,15 +1,15 @@
 /**
  * How chapter fragments combine into one graph: a concept or source seen in several chapters is one
- * node whose attributes are the union of what each chapter says; a relation asserted in several chapters
- * is one edge with all its evidence. Both stores follow these rules.
+ * node whose attributes are the union of what each chapter says; a relation (or a membership) asserted in
+ * several chapters is one edge with all its evidence. Both stores follow these rules.
  */
 import type {
   CoMentionAttributes,
   ConceptAttributes,
   EdgeAttributes,
   NodeAttributes,
-  RelationAttributes,
   SourceAttributes,
+  StatedAttributes,
 } from './types';
 
 export const ORIGIN_RANK: Record<ConceptAttributes['origin'], number> = {
@@ -43,7 +43,8 @@ export function mergeNode(a: NodeAttributes, b: NodeAttributes): NodeAttributes 
   return b;
 }
 
-export function mergeRelation(a: RelationAttributes, b: RelationAttributes): RelationAttributes {
+/** A relation's or a membership's evidence from two fragments: one edge, all its evidence. */
+export function mergeRelation<T extends StatedAttributes>(a: T, b: T): T {
   const evidence = [...a.evidence];
   const cues = [...a.cues];
   b.evidence.forEach((e, i) => {
@@ -69,5 +70,6 @@ export function mergeCoMention(a: CoMentionAttributes, b: CoMentionAttributes): 
 export function mergeEdge(a: EdgeAttributes, b: EdgeAttributes): EdgeAttributes {
   if (a.kind === 'relation' && b.kind === 'relation') return mergeRelation(a, b);
   if (a.kind === 'co_mention' && b.kind === 'co_mention') return mergeCoMention(a, b);
+  if (a.kind === 'member_of' && b.kind === 'member_of') return mergeRelation(a, b);
   return b;
 }

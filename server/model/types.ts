@@ -11,9 +11,20 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 /**
  * Edge kinds. `cites`: claim → source; `mentions`: claim → concept; `relation`: concept → concept (typed
  * by a predicate); `in_section`: claim → section; `section_of`: section → parent section or document;
- * `co_mention`: concept — concept seen in one sentence (weighted, not a relation).
+ * `co_mention`: concept — concept seen in one sentence (weighted, not a relation); `member_of`: concept →
+ * concept, a member of a class that a sentence names in passing (`SSRIs such as fluoxetine block SERT`:
+ * fluoxetine → SSRI), with its evidence like a relation's, but not a relation (the sentence asserts the
+ * blocking; a sentence whose claim is the membership, `sertraline is an SSRI`, gives a `part_of` relation).
  */
-export const EDGE_KINDS = ['cites', 'mentions', 'relation', 'in_section', 'section_of', 'co_mention'] as const;
+export const EDGE_KINDS = [
+  'cites',
+  'mentions',
+  'relation',
+  'in_section',
+  'section_of',
+  'co_mention',
+  'member_of',
+] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 export const CATEGORIES = [
@@ -51,6 +62,9 @@ export const SYMMETRIC_PREDICATES: ReadonlySet<Predicate> = new Set([
   'contrasted_with',
   'associated_with',
 ]);
+
+/** The Biolink predicate of a `member_of` edge in the KGX export. */
+export const BIOLINK_MEMBER_OF = 'biolink:subclass_of';
 
 /** Biolink equivalents, used by the KGX export. */
 export const BIOLINK_PREDICATE: Record<Predicate, string> = {
@@ -208,9 +222,8 @@ export interface MentionsAttributes {
   via: 'vocabulary' | 'glossary' | 'defined' | 'rule' | 'pronoun';
 }
 
-export interface RelationAttributes {
-  kind: 'relation';
-  predicate: Predicate;
+/** What a relation and a membership carry from the sentences that state them. */
+export interface StatedAttributes {
   /** Claim keys that assert it. */
   evidence: string[];
   /** The cue words that fired, one per evidence claim. */
@@ -218,6 +231,16 @@ export interface RelationAttributes {
   confidence: number;
   hedged: boolean;
   negated: boolean;
+}
+
+export interface RelationAttributes extends StatedAttributes {
+  kind: 'relation';
+  predicate: Predicate;
+}
+
+/** A member → its class, named in passing (`SSRIs such as fluoxetine`, `如A、B等X`, `the 5-HT2A antagonist X`). */
+export interface MemberOfAttributes extends StatedAttributes {
+  kind: 'member_of';
 }
 
 export interface InSectionAttributes {
@@ -240,7 +263,8 @@ export type EdgeAttributes =
   | RelationAttributes
   | InSectionAttributes
   | SectionOfAttributes
-  | CoMentionAttributes;
+  | CoMentionAttributes
+  | MemberOfAttributes;
 
 export type GraphExport = SerializedGraph<NodeAttributes, EdgeAttributes, { name?: string }>;
 
@@ -261,6 +285,7 @@ export const edgeKey = {
   inSection: (claim: string) => `in:${claim}`,
   sectionOf: (section: string) => `of:${section}`,
   coMention: (a: string, b: string) => (a < b ? `co:${a}~${b}` : `co:${b}~${a}`),
+  memberOf: (member: string, klass: string) => `member:${member}->${klass}`,
 };
 
 /**
@@ -281,5 +306,7 @@ export function keyOfEdge(a: EdgeAttributes, source: string, target: string): st
       return edgeKey.sectionOf(source);
     case 'co_mention':
       return edgeKey.coMention(source, target);
+    case 'member_of':
+      return edgeKey.memberOf(source, target);
   }
 }

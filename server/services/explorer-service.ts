@@ -15,6 +15,7 @@ import type {
   DocumentSummary,
   GraphStore,
   Keyed,
+  MembershipSummary,
   Page,
   PathHop,
   SearchHit,
@@ -64,6 +65,11 @@ export interface ConceptView {
   degree: number;
   pagerank: number;
   relations: RelationGroup[];
+  /**
+   * Class memberships named in passing (`SSRIs such as fluoxetine`), not relations: the concept's classes
+   * (`direction: out`, "kind of") before its examples (`in`), each whole with its evidence keys.
+   */
+  memberships: MembershipSummary[];
   mentions: Page<Keyed<ClaimAttributes>>;
 }
 
@@ -168,6 +174,7 @@ export class ExplorerService {
       degree: d.degree,
       pagerank: d.pagerank,
       relations: [...groups.values()],
+      memberships: d.memberships,
       mentions: { total: d.mentions.total, ...mentions, items: d.mentions.claims },
     };
   }

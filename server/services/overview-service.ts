@@ -14,10 +14,12 @@ import type { GraphFilter, GraphStore } from '../store/graph-store';
 import {
   coMentionEdge,
   conceptSummary,
+  memberOfEdge,
   relationEdge,
   type CoMentionEdge,
   type ConceptSummary,
   type GraphViewAttributes,
+  type MemberOfEdge,
   type RelationEdge,
 } from './shapes';
 import { StoreGate } from './store-gate';
@@ -33,7 +35,7 @@ export const CATEGORY_COLORS: Record<Category, string> = {
   Concept: '#999999',
 };
 
-export const OVERVIEW_EDGE_KINDS = ['relation', 'co_mention'] as const;
+export const OVERVIEW_EDGE_KINDS = ['relation', 'co_mention', 'member_of'] as const;
 export type OverviewEdgeKind = (typeof OVERVIEW_EDGE_KINDS)[number];
 
 export interface NodeHints {
@@ -50,7 +52,10 @@ export interface EdgeHints {
 
 export type OverviewGraph = SerializedGraph<ConceptSummary & NodeHints, OverviewEdge, GraphViewAttributes>;
 
-type OverviewEdge = (RelationEdge | CoMentionEdge) & EdgeHints;
+type OverviewEdge = (RelationEdge | CoMentionEdge | MemberOfEdge) & EdgeHints;
+
+/** Between relations (first) and co-mentions (last) when edges are ranked alike. */
+const KIND_ORDER: Record<OverviewEdge['kind'], number> = { relation: 0, member_of: 1, co_mention: 2 };
 
 export interface GraphQuery {
   categories?: Category[];
@@ -94,8 +99,8 @@ export class OverviewService {
 
   /**
    * Concepts that pass the filters (the `limit` most mentioned) and the edges between them: relations,
-   * and co-mentions when asked for (weight ≥ minEvidence), the `edgeLimit` best attested (most evidence,
-   * then relations before co-mentions, then by key). Nodes are laid out on a sunflower spiral, most
+   * and co-mentions (weight ≥ minEvidence) and class memberships when asked for, the `edgeLimit` best
+   * attested (most evidence, then relations, memberships, co-mentions, then by key). Nodes are laid out on a sunflower spiral, most
    * mentioned in the middle, as a starting point for a force layout.
    */
   async overview(q: GraphQuery & { edgeKinds: OverviewEdgeKind[]; edgeLimit: number }): Promise<OverviewGraph> {
@@ -131,13 +136,13 @@ export class OverviewService {
       } else if (a.kind === 'co_mention' && kinds.has('co_mention') && a.weight >= (q.minEvidence ?? 1)) {
         const attributes = { ...coMentionEdge(a), size: edgeSize(a.weight) / 2, color: '#dddddd' };
         edges.push({ ...ends, attributes, rank: a.weight });
+      } else if (a.kind === 'member_of' && kinds.has('member_of')) {
+        const attributes = { ...memberOfEdge(a), size: edgeSize(a.evidence.length) / 2, color: '#8a8f98' };
+        edges.push({ ...ends, attributes, rank: a.evidence.length });
       }
     }
     edges.sort(
-      (x, y) =>
-        y.rank - x.rank ||
-        (x.attributes.kind === y.attributes.kind ? 0 : x.attributes.kind === 'relation' ? -1 : 1) ||
-        byKey(x, y),
+      (x, y) => y.rank - x.rank || KIND_ORDER[x.attributes.kind] - KIND_ORDER[y.attributes.kind] || byKey(x, y),
     );
     return {
       attributes: { name: 'overview', edgeCount: edges.length },

@@ -8,7 +8,7 @@
  */
 import type { SerializedGraph } from 'graphology-types';
 import type { CuratedGraphExport, CurationMark } from '../curation/curation-service';
-import type { CoMentionAttributes, ConceptAttributes, RelationAttributes } from '../model/types';
+import type { CoMentionAttributes, ConceptAttributes, MemberOfAttributes, RelationAttributes } from '../model/types';
 import type { Keyed } from '../store/graph-store';
 
 /** A concept without its document list, with the list's length. */
@@ -20,6 +20,8 @@ export type MarkedRelation = RelationAttributes & { curation?: CurationMark };
 /** A relation with at most a few evidence keys (and their cues) and the number of all of them. */
 export type RelationEdge = MarkedRelation & { evidenceCount: number };
 export type CoMentionEdge = CoMentionAttributes & { evidenceCount: number };
+/** A class membership with at most a few evidence keys (and their cues) and the number of all of them. */
+export type MemberOfEdge = MemberOfAttributes & { evidenceCount: number };
 
 /**
  * A relation as a drawn neighbourhood carries it: what drawing and filtering need, the number of its
@@ -75,6 +77,15 @@ export function graphRelation(a: MarkedRelation): GraphRelation {
 
 export function coMentionEdge(a: CoMentionAttributes): CoMentionEdge {
   return { ...a, evidence: a.evidence.slice(0, EDGE_EVIDENCE_KEYS), evidenceCount: a.evidence.length };
+}
+
+export function memberOfEdge(a: MemberOfAttributes): MemberOfEdge {
+  return {
+    ...a,
+    evidence: a.evidence.slice(0, EDGE_EVIDENCE_KEYS),
+    cues: a.cues.slice(0, EDGE_EVIDENCE_KEYS),
+    evidenceCount: a.evidence.length,
+  };
 }
 
 /**

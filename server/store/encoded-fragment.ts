@@ -17,6 +17,8 @@ export interface FragmentTally {
   /** `cites` edges to a claim the next sentence's marker supports (it refers back). */
   contextCitations: number;
   relations: number;
+  /** Class memberships named in passing (`member_of` edges). */
+  memberships: number;
   /** Problem ids of the sources it cites. */
   sources: string[];
   /** Its concepts with their categories. */
@@ -24,7 +26,15 @@ export interface FragmentTally {
 }
 
 export function tallyGraph(graph: GraphExport): FragmentTally {
-  const t: FragmentTally = { claims: 0, citations: 0, contextCitations: 0, relations: 0, sources: [], concepts: [] };
+  const t: FragmentTally = {
+    claims: 0,
+    citations: 0,
+    contextCitations: 0,
+    relations: 0,
+    memberships: 0,
+    sources: [],
+    concepts: [],
+  };
   for (const n of graph.nodes) {
     const a = n.attributes!;
     if (a.kind === 'claim') t.claims++;
@@ -37,6 +47,7 @@ export function tallyGraph(graph: GraphExport): FragmentTally {
       if (a.scope === 'context') t.contextCitations++;
       else t.citations++;
     } else if (a.kind === 'relation') t.relations++;
+    else if (a.kind === 'member_of') t.memberships++;
   }
   return t;
 }

@@ -29,6 +29,7 @@ import type {
   GraphFilter,
   NeighborhoodFilter,
   Keyed,
+  MembershipSummary,
   Page,
   PathHop,
   PathQuery,
@@ -41,7 +42,7 @@ import type {
 } from './graph-store';
 import { rankedNeighborhood } from './queries/neighborhood';
 import { kShortestRankedPaths } from './queries/paths';
-import { PREDICATE_ORDER, ReadIndex, isCited, type RelationEnd } from './queries/read-index';
+import { PREDICATE_ORDER, ReadIndex, compareMemberships, isCited, type RelationEnd } from './queries/read-index';
 
 const keyed = <A extends NodeAttributes>(key: string, a: A): Keyed<A> => ({ key, ...a });
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -109,6 +110,7 @@ export class GraphQueries implements StoreReads {
       in_section: 0,
       section_of: 0,
       co_mention: 0,
+      member_of: 0,
     };
     const conceptsByCategory: StoreStats['conceptsByCategory'] = {};
     const relationsByPredicate: StoreStats['relationsByPredicate'] = {};
@@ -173,8 +175,9 @@ export class GraphQueries implements StoreReads {
     const citedSources = new Set<string>();
     this.g.forEachEdge((k, a, s, t) => {
       if (!keep.has(s) || !keep.has(t)) return;
-      if (a.kind === 'relation') {
-        if (preds && !preds.has(a.predicate)) return;
+      // A membership has evidence and hedging like a relation, and no predicate: a predicate filter keeps it.
+      if (a.kind === 'relation' || a.kind === 'member_of') {
+        if (a.kind === 'relation' && preds && !preds.has(a.predicate)) return;
         if (filter.minEvidence !== undefined && a.evidence.length < filter.minEvidence) return;
         if (filter.hedged !== undefined && a.hedged !== filter.hedged) return;
       }
@@ -256,12 +259,28 @@ export class GraphQueries implements StoreReads {
         y.evidenceCount - x.evidenceCount ||
         (x.other.key < y.other.key ? -1 : x.other.key > y.other.key ? 1 : byKey(x, y)),
     );
+    const memberships: MembershipSummary[] = (idx.membershipsOf.get(key) ?? []).map((m) => {
+      const other = this.concept_(m.other);
+      return {
+        key: m.edge,
+        direction: m.direction,
+        other: { key: m.other, label: other.label, category: other.category },
+        evidence: [...m.attributes.evidence],
+        cues: [...m.attributes.cues],
+        evidenceCount: m.attributes.evidence.length,
+        hedged: m.attributes.hedged,
+        negated: m.attributes.negated,
+        confidence: m.attributes.confidence,
+      };
+    });
+    memberships.sort(compareMemberships);
     const claims = idx.mentionsOf.get(key) ?? [];
     return {
       concept: keyed(key, a),
       degree: idx.metrics.degree.get(key) ?? 0,
       pagerank: idx.metrics.pagerank.get(key) ?? 0,
       relations,
+      memberships,
       mentions: {
         total: claims.length,
         claims: claims.slice(mentions.offset, mentions.offset + mentions.limit).map((k) => keyed(k, this.claim_(k))),
@@ -273,7 +292,8 @@ export class GraphQueries implements StoreReads {
    * Concepts within `depth` relation steps of `key` (either direction), nearest first; within a level,
    * more mentions first, then by key. Category and document filters apply to the concepts reached (not to
    * the start), predicate / evidence / hedging filters to the relations walked and returned. The result
-   * holds the concepts kept and every relation between them that passes the filters.
+   * holds the concepts kept and every relation between them that passes the filters. Class memberships
+   * (`member_of`) are neither walked nor returned: a class would join all its members (see paths).
    */
   async neighborhood(key: string, depth: number, filter: NeighborhoodFilter): Promise<GraphExport> {
     this.concept_(key);
@@ -331,7 +351,8 @@ export class GraphQueries implements StoreReads {
    * The k shortest simple paths (fewest hops, then node keys in order) over relations taken in either
    * direction. When several relations join two consecutive concepts the hop reports the one with most
    * evidence (then by predicate order, then key), with its real direction. Each evidence claim comes with
-   * the problem ids it cites.
+   * the problem ids it cites. A class membership (`member_of`) is no hop: it is not an asserted relation, and a
+   * class would join every two of its members in two hops (fluoxetine → SSRI ← sertraline).
    */
   async paths(query: PathQuery): Promise<ConceptPath[]> {
     this.concept_(query.from);

@@ -48,7 +48,7 @@ export interface IngestBatch {
 
 export interface StoreStats {
   nodes: Record<'document' | 'section' | 'claim' | 'source' | 'concept', number>;
-  edges: Record<'cites' | 'mentions' | 'relation' | 'in_section' | 'section_of' | 'co_mention', number>;
+  edges: Record<'cites' | 'mentions' | 'relation' | 'in_section' | 'section_of' | 'co_mention' | 'member_of', number>;
   conceptsByCategory: Partial<Record<Category, number>>;
   relationsByPredicate: Partial<Record<Predicate, number>>;
   documents: { id: string; title: string; claims: number; cited: number }[];
@@ -83,11 +83,30 @@ export interface RelationSummary {
   confidence: number;
 }
 
+/**
+ * A class membership named in passing, seen from one end: `out`, the concept is a member of `other` (a
+ * kind of it); `in`, `other` is a member of the concept (an example of it). Whole: every evidence key and cue.
+ */
+export interface MembershipSummary {
+  key: string;
+  direction: 'out' | 'in';
+  other: { key: string; label: string; category: Category };
+  evidence: string[];
+  cues: string[];
+  evidenceCount: number;
+  hedged: boolean;
+  negated: boolean;
+  confidence: number;
+}
+
 export interface ConceptDetail {
   concept: Keyed<ConceptAttributes>;
+  /** Relations at the concept (memberships are not relations and do not count). */
   degree: number;
   pagerank: number;
   relations: RelationSummary[];
+  /** Its classes (`out`) before its examples (`in`), more evidence first, then by the other concept's key. */
+  memberships: MembershipSummary[];
   mentions: { total: number; claims: Keyed<ClaimAttributes>[] };
 }
 

@@ -1,6 +1,6 @@
 // Merging many fragments in place must give, byte for byte, what folding the pure merge rules one
 // fragment at a time gives, and must not change the fragments (the embedded store keeps and re-merges them).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,5 +72,28 @@ describe('mergeFragments', () => {
       documents: ['doc:a', 'doc:b', 'doc:c'],
     });
     expect(a.aliases).toEqual(['gloss', 'vocab', 'r']);
+  });
+
+  it('merges a class membership seen in several chapters into one member_of edge with all its evidence', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'merge-members-'));
+    writeFileSync(path.join(dir, 'a.en.md'), '# A\n\nSSRIs such as fluoxetine may cause nausea.\n');
+    writeFileSync(path.join(dir, 'b.en.md'), '# B\n\nSSRIs such as fluoxetine and sertraline block SERT.\n');
+    const batch = await prepare([dir], { extractor: createExtractor() });
+    const fragments = batch.fragments.map((f) => f.graph);
+    const before = JSON.stringify(fragments);
+    const folded = createGraph();
+    for (const f of fragments) addFragment(folded, f);
+    const merged = mergeFragments(fragments);
+    expect(JSON.stringify(merged.export())).toBe(JSON.stringify(folded.export()));
+    expect(JSON.stringify(fragments)).toBe(before);
+    expect(merged.getEdgeAttributes('member:concept:fluoxetine->concept:ssri')).toEqual({
+      kind: 'member_of',
+      evidence: ['claim:a.en#0', 'claim:b.en#0'],
+      cues: ['such as', 'such as'],
+      confidence: 0.6,
+      hedged: false,
+      negated: false,
+    });
+    expect(merged.hasEdge('rel:concept:fluoxetine-part_of->concept:ssri')).toBe(false);
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
@@ -71,5 +74,51 @@ describe('exports', () => {
     const claimRow = nodes!.content.split('\n').find((l) => l.startsWith('claim:') && l.includes('"'));
     expect(claimRow).toBeDefined();
     expect(nodes!.name).toBe('graph_nodes.csv');
+  });
+});
+
+describe('exports of class memberships (member_of)', () => {
+  let members: GraphExport;
+  const KEY = 'member:concept:fluoxetine->concept:ssri';
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'export-members-'));
+    writeFileSync(
+      path.join(dir, 'classes.en.md'),
+      '# Classes\n\nSSRIs such as fluoxetine and sertraline block SERT. SSRIs such as fluoxetine may cause nausea.\n',
+    );
+    const batch = await prepare([dir], { extractor: createExtractor() });
+    members = mergeFragments(
+      batch.fragments.map((f) => f.graph),
+      batch.problems,
+    ).export() as GraphExport;
+    rmSync(dir, { recursive: true, force: true });
+    // The fixture holds a membership with evidence from two sentences.
+    expect(members.edges.find((e) => e.key === KEY)?.attributes).toMatchObject({
+      kind: 'member_of',
+      evidence: ['claim:classes.en#0', 'claim:classes.en#1'],
+    });
+  });
+
+  it('round-trips them through GEXF and GraphML with their evidence and cues', () => {
+    for (const g of [parseGexf(Graph, toGexf(members)), parseGraphml(Graph, toGraphml(members))]) {
+      const back = readBack(g);
+      const e = members.edges.find((x) => x.key === KEY)!;
+      expect(back.edges.get(KEY)).toEqual({ source: e.source, target: e.target, attributes: e.attributes });
+    }
+  });
+
+  it('writes them to KGX as biolink:subclass_of with their evidence, and to CSV as their own kind', () => {
+    const row = toKgx(members)
+      .edges.split('\n')
+      .find((l) => l.startsWith(`${KEY}\t`))!
+      .split('\t');
+    expect(row.slice(1, 4)).toEqual(['concept:fluoxetine', 'biolink:subclass_of', 'concept:ssri']);
+    expect(row[6]).toBe('claim:classes.en#0|claim:classes.en#1');
+    expect(row[7]).toBe('false');
+    expect(row[8]).toBe('project:member_of');
+    const [, edges] = exportFiles(members, 'csv');
+    const csv = edges!.content.split('\n').find((l) => l.startsWith(`${KEY},`));
+    expect(csv).toBe(`${KEY},member_of,concept:fluoxetine,concept:ssri,,2,false,false,`);
   });
 });

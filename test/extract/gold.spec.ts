@@ -151,7 +151,9 @@ describe('gold scores', () => {
     [
       'heldout',
       'antidepressant-pharmacology.en',
-      { conceptR: 0.95, conceptP: 0.85, relationR: 0.56, relationP: 0.85 },
+      // (Relations 41 -> 38 found when class memberships named in passing became `member_of` edges: its gold
+      // lists three `SSRIs such as …` memberships as part_of relations.)
+      { conceptR: 0.95, conceptP: 0.85, relationR: 0.52, relationP: 0.85 },
       11,
       10,
     ],

@@ -14,7 +14,10 @@ const extractor = createExtractor();
 export interface Extracted {
   chapter: ParsedChapter;
   result: ChapterExtraction;
-  /** `subject -predicate-> object` by concept label, sorted. */
+  /**
+   * `subject -predicate-> object` by concept label, sorted; a class membership named in passing (a
+   * `member_of` edge in the graph, not a relation) as `member -member_of-> class`.
+   */
   relations: string[];
   /** Concept labels by category. */
   concepts: Map<string, string>;
@@ -25,15 +28,14 @@ export function extract(markdown: string, name = 'snippet.zh.md'): Extracted {
   const chapter = parseChapter(decodeSource(name, Buffer.from(markdown, 'utf8')));
   const result = extractor(chapter);
   const label = (key: string) => result.concepts.get(key)?.label ?? key;
-  const relations = result.relations
-    .map((r) => `${label(r.subject)} -${r.attributes.predicate}-> ${label(r.object)}`)
-    .sort();
+  const predicate = (r: ChapterExtraction['relations'][number]) => (r.member ? 'member_of' : r.attributes.predicate);
+  const relations = result.relations.map((r) => `${label(r.subject)} -${predicate(r)}-> ${label(r.object)}`).sort();
   const concepts = new Map<string, string>();
   for (const c of result.concepts.values()) concepts.set(c.label, c.category);
-  const relation = (subject: string, predicate: string, object: string) =>
+  const relation = (subject: string, p: string, object: string) =>
     result.relations.find(
       (r) =>
-        r.attributes.predicate === predicate &&
+        predicate(r) === p &&
         ((label(r.subject) === subject && label(r.object) === object) ||
           (label(r.subject) === object && label(r.object) === subject)),
     );
@@ -44,7 +46,10 @@ export function extract(markdown: string, name = 'snippet.zh.md'): Extracted {
 export const read = (text: string): Extracted =>
   extract(text, /[\u4e00-\u9fff]/.test(text) ? 'snippet.zh.md' : 'snippet.en.md');
 
-/** Expects every `subject -predicate-> object` of `expected` among the relations of `text`. */
+/**
+ * Expects every `subject -predicate-> object` of `expected` among the relations of `text` (`member_of`: a
+ * class membership named in passing).
+ */
 export function has(text: string, expected: string[]): Extracted {
   return expectRelations(text, expected, true);
 }

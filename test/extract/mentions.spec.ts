@@ -54,7 +54,7 @@ describe('vocabulary mentions', () => {
   it('takes a drug name jieba glued to the conjunction after it (奥/氮/平和)', () => {
     const { concepts, relations } = zh('抗精神病药（如奥氮平和利培酮）阻断多巴胺D2受体；喹硫平与锂盐合用。');
     for (const name of ['奥氮平', '利培酮', '喹硫平']) expect(concepts.get(name)).toBe('Intervention');
-    expect(relations).toContain('奥氮平 -part_of-> 抗精神病药');
+    expect(relations).toContain('奥氮平 -member_of-> 抗精神病药');
   });
 
   it('reads `竞争性拮抗` before its object as a verb with an adverb, not as the name of an antagonist', () => {

@@ -89,6 +89,41 @@ export function contractExtractor(): Extractor {
   };
 }
 
+/**
+ * The fixture extractor, and class memberships named in passing: a sentence `[X] such as [A] and [B] …`
+ * (or `[X]如[A]…`) makes each concept linked after the cue a member of the first one (`member_of` edges).
+ */
+export function membershipExtractor(): Extractor {
+  const base = contractExtractor();
+  return (chapter) => {
+    const out = base(chapter);
+    const { mentions } = out;
+    for (const c of chapter.claims) {
+      const cue = ['such as', '如'].find((w) => c.attributes.text.includes(w));
+      const linked = [...new Set(mentions.filter((m) => m.claim === c.key).map((m) => m.concept))];
+      if (!cue || linked.length < 2) continue;
+      const [klass, ...members] = linked;
+      for (const m of members) {
+        out.relations.push({
+          subject: m,
+          object: klass!,
+          member: true,
+          attributes: {
+            kind: 'relation' as const,
+            predicate: 'part_of' as const,
+            evidence: [c.key],
+            cues: [cue],
+            confidence: c.attributes.hedged ? 0.5 : 0.6,
+            hedged: c.attributes.hedged,
+            negated: false,
+          },
+        });
+      }
+    }
+    return out;
+  };
+}
+
 /** Nodes and edges by key, attributes with sorted keys: the same graph compares equal whatever the order. */
 export function normalizeGraph(g: GraphExport): GraphExport {
   const sortKeys = (v: unknown): unknown =>
@@ -135,7 +170,7 @@ const PROBLEMS_ORIGIN = `${A}/sources/problems.json`;
  */
 const FIXTURE_STATS = {
   nodes: { document: 3, section: 5, claim: 11, source: 4, concept: 6 },
-  edges: { cites: 10, mentions: 15, relation: 6, in_section: 11, section_of: 5, co_mention: 6 },
+  edges: { cites: 10, mentions: 15, relation: 6, in_section: 11, section_of: 5, co_mention: 6, member_of: 0 },
   conceptsByCategory: { Intervention: 1, Disorder: 1, Molecule: 2, Mechanism: 1, Circuit: 1 },
   relationsByPredicate: { treats: 1, increases: 2, causes: 3 },
   documents: [
@@ -209,6 +244,154 @@ export function storeContract(
       expect(s.chapters).toMatchObject({ found: 3, ingested: 3 });
       return store;
     }
+
+    // ---- class memberships named in passing (member_of edges) ----
+
+    describe('class memberships (member_of)', () => {
+      // m1: 12 and 15 are members of 11 (12 twice, once hedged), and 11 treats 2. m2: 12 is a member of 11 again.
+      const M1 =
+        '## Classes\n\n[SSRIs](@entry_id:11) such as [fluoxetine](@entry_id:12) and [sertraline](@entry_id:15) are common. ' +
+        '[SSRIs](@entry_id:11) such as [fluoxetine](@entry_id:12) may be used. [SSRIs](@entry_id:11) treats [depression](@entry_id:2).\n';
+      const M2 = '## 类别\n\n[选择性5-羟色胺再摄取抑制剂](@entry_id:11)如[氟西汀](@entry_id:12)很常用。\n';
+      const FLUOXETINE = 'member:concept:entry:12->concept:entry:11';
+      const SERTRALINE = 'member:concept:entry:15->concept:entry:11';
+
+      function membershipCorpus(): string {
+        const dir = tmp('contract-members-');
+        cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+        writeFileSync(path.join(dir, 'm1.en.md'), M1);
+        writeFileSync(path.join(dir, 'm2.zh.md'), M2);
+        return dir;
+      }
+      const ingestMembers = (store: GraphStore, dir: string) =>
+        ingestInto(store, [dir], { extractor: membershipExtractor() });
+      async function referenceMembers(dir: string, order?: string[]): Promise<GraphExport> {
+        const batch = await prepare([dir], { extractor: membershipExtractor() });
+        const fragments = order
+          ? order.map((id) => batch.fragments.find((f) => f.documentId === id)!)
+          : batch.fragments;
+        return normalizeGraph(
+          mergeFragments(
+            fragments.map((f) => f.graph),
+            batch.problems,
+          ).export() as GraphExport,
+        );
+      }
+      async function membersStore(): Promise<{ store: GraphStore; dir: string }> {
+        const dir = membershipCorpus();
+        const { store } = await open();
+        const s = await ingestMembers(store, dir);
+        expect(s.errors).toEqual([]);
+        expect(s.memberships).toBe(3);
+        return { store, dir };
+      }
+
+      it('stores them as member_of edges, one per member and class with all its evidence, not as relations', async () => {
+        const { store, dir } = await membersStore();
+        const g = await exported(store);
+        expect(g).toEqual(await referenceMembers(dir));
+        expect(g.edges.find((e) => e.key === FLUOXETINE)).toEqual({
+          key: FLUOXETINE,
+          source: 'concept:entry:12',
+          target: 'concept:entry:11',
+          attributes: {
+            kind: 'member_of',
+            evidence: ['claim:m1.en#0', 'claim:m1.en#1', 'claim:m2.zh#0'],
+            cues: ['such as', 'such as', '如'],
+            confidence: 0.6,
+            hedged: false,
+            negated: false,
+          },
+        });
+        expect(g.edges.filter((e) => e.attributes!.kind === 'relation').map((e) => e.key)).toEqual([
+          'rel:concept:entry:11-treats->concept:entry:2',
+        ]);
+        const stats = await store.stats();
+        expect(stats.edges).toMatchObject({ relation: 1, member_of: 2 });
+        expect(stats.relationsByPredicate).toEqual({ treats: 1 });
+      });
+
+      it('replaces and removes them with their chapters, evidence by evidence', async () => {
+        const { store, dir } = await membersStore();
+        writeFileSync(
+          path.join(dir, 'm1.en.md'),
+          '## Classes\n\n[SSRIs](@entry_id:11) such as [fluoxetine](@entry_id:12) may be used.\n',
+        );
+        expect((await ingestMembers(store, dir)).chapters).toMatchObject({ ingested: 1, unchanged: 1 });
+        let g = await exported(store);
+        expect(g).toEqual(await referenceMembers(dir));
+        expect(g.edges.find((e) => e.key === SERTRALINE)).toBeUndefined();
+        expect(g.edges.find((e) => e.key === FLUOXETINE)?.attributes).toEqual({
+          kind: 'member_of',
+          evidence: ['claim:m1.en#0', 'claim:m2.zh#0'],
+          cues: ['such as', '如'],
+          confidence: 0.6,
+          hedged: false,
+          negated: false,
+        });
+        await store.apply({ upsert: [], remove: ['m2.zh'], problems: [] });
+        g = await exported(store);
+        expect(g).toEqual(await referenceMembers(dir, ['m1.en']));
+        expect(g.edges.find((e) => e.key === FLUOXETINE)?.attributes).toMatchObject({
+          evidence: ['claim:m1.en#0'],
+          confidence: 0.5,
+          hedged: true,
+        });
+        expect((await store.stats()).edges.member_of).toBe(1);
+      });
+
+      it("lists a concept's classes and examples apart from its relations", async () => {
+        const { store } = await membersStore();
+        const fluoxetine = await store.concept('concept:entry:12', { offset: 0, limit: 5 });
+        expect(fluoxetine.relations).toEqual([]);
+        expect(fluoxetine.degree).toBe(0);
+        expect(fluoxetine.memberships).toEqual([
+          {
+            key: FLUOXETINE,
+            direction: 'out',
+            other: { key: 'concept:entry:11', label: 'SSRIs', category: 'Concept' },
+            evidence: ['claim:m1.en#0', 'claim:m1.en#1', 'claim:m2.zh#0'],
+            cues: ['such as', 'such as', '如'],
+            evidenceCount: 3,
+            hedged: false,
+            negated: false,
+            confidence: 0.6,
+          },
+        ]);
+        const ssri = await store.concept('concept:entry:11', { offset: 0, limit: 5 });
+        expect(ssri.relations.map((r) => r.key)).toEqual(['rel:concept:entry:11-treats->concept:entry:2']);
+        expect(ssri.degree).toBe(1);
+        // Examples: more evidence first.
+        expect(ssri.memberships.map((m) => [m.key, m.direction, m.evidenceCount])).toEqual([
+          [FLUOXETINE, 'in', 3],
+          [SERTRALINE, 'in', 1],
+        ]);
+      });
+
+      it('exports them with filters on evidence and hedging, whatever the predicates asked for', async () => {
+        const { store } = await membersStore();
+        const members = (g: GraphExport) =>
+          g.edges
+            .filter((e) => e.attributes!.kind === 'member_of')
+            .map((e) => e.key)
+            .sort();
+        expect(members(await store.exportGraph({ minEvidence: 2 }))).toEqual([FLUOXETINE]);
+        expect(members(await store.exportGraph({ predicates: ['causes'] }))).toEqual([FLUOXETINE, SERTRALINE]);
+        expect(members(await store.exportGraph({ hedged: true }))).toEqual([]);
+      });
+
+      it('neither walks nor steps along them: neighbourhoods and paths are made of relations', async () => {
+        const { store } = await membersStore();
+        const nb = await store.neighborhood('concept:entry:12', 2, {});
+        expect(nb.nodes.map((n) => n.key)).toEqual(['concept:entry:12']);
+        expect(nb.edges).toEqual([]);
+        const around = await store.neighborhood('concept:entry:11', 1, {});
+        expect(around.nodes.map((n) => n.key).sort()).toEqual(['concept:entry:11', 'concept:entry:2']);
+        expect(around.edges.every((e) => e.attributes!.kind === 'relation')).toBe(true);
+        expect(await store.paths({ from: 'concept:entry:12', to: 'concept:entry:15', k: 3, maxLength: 4 })).toEqual([]);
+        expect(await store.paths({ from: 'concept:entry:12', to: 'concept:entry:2', k: 3, maxLength: 4 })).toEqual([]);
+      });
+    });
 
     // ---- writing ----
 

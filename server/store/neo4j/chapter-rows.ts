@@ -2,14 +2,15 @@
  * One chapter fragment cut into what the Neo4j writer needs: the nodes the chapter owns (its document,
  * sections and claims, which no other chapter shares) as property rows per label, the edges they start
  * (cites, mentions, in_section, section_of) as rows per relationship type and end labels, and the
- * chapter's own version of every shared node (concepts, sources) and shared edge (relations,
- * co-mentions), which the writer merges with the other chapters' versions by the rules of model/merge.ts.
+ * chapter's own version of every shared node (concepts, sources) and shared edge (relations and
+ * memberships, co-mentions), which the writer merges with the other chapters' versions by the rules of model/merge.ts.
  * Checks the fragment on the way: a malformed one is refused before anything is written.
  */
 import type {
   CoMentionAttributes,
   ConceptAttributes,
   EdgeAttributes,
+  MemberOfAttributes,
   NodeAttributes,
   NodeKind,
   RelationAttributes,
@@ -55,7 +56,8 @@ export interface SharedEdge<A> {
 export interface SharedParts {
   concepts: [string, ConceptAttributes][];
   sources: [string, SourceAttributes][];
-  relations: [string, SharedEdge<RelationAttributes>][];
+  /** Relations and class memberships: edges with evidence, cues and confidence, merged alike. */
+  relations: [string, SharedEdge<RelationAttributes | MemberOfAttributes>][];
   coMentions: [string, SharedEdge<CoMentionAttributes>][];
 }
 
@@ -159,7 +161,7 @@ export function chapterRows(f: ChapterFragment): ChapterRows {
     g.rows.push(row);
   };
   // Which node kinds each edge kind may join (a fragment's own structure, see build/chapter-graph.ts).
-  const ends: Record<Exclude<EdgeAttributes['kind'], 'relation'>, [NodeKind[], NodeKind[]]> = {
+  const ends: Record<Exclude<EdgeAttributes['kind'], 'relation' | 'member_of'>, [NodeKind[], NodeKind[]]> = {
     cites: [['claim'], ['source']],
     mentions: [['claim', 'section'], ['concept']],
     in_section: [['claim'], ['section']],
@@ -188,6 +190,19 @@ export function chapterRows(f: ChapterFragment): ChapterRows {
       // The writer appends evidence in Cypher (neo4j/writer.ts): the merged fields must have these types.
       if (!stringList(a.evidence) || !stringList(a.cues) || typeof a.confidence !== 'number') {
         throw new FragmentError(f.documentId, `relation "${key}": evidence and cues must be string lists`);
+      }
+      shared.relations.push([key, { source: e.source, target: e.target, attributes: a }]);
+      continue;
+    }
+    if (a.kind === 'member_of') {
+      if (sk !== 'concept' || tk !== 'concept') {
+        throw new FragmentError(f.documentId, `membership "${key}" must join two concepts`);
+      }
+      if (keyOfEdge(a, e.source, e.target) !== key) {
+        throw new FragmentError(f.documentId, `membership "${key}" does not have the key its ends give`);
+      }
+      if (!stringList(a.evidence) || !stringList(a.cues) || typeof a.confidence !== 'number') {
+        throw new FragmentError(f.documentId, `membership "${key}": evidence and cues must be string lists`);
       }
       shared.relations.push([key, { source: e.source, target: e.target, attributes: a }]);
       continue;

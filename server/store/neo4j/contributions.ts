@@ -11,6 +11,7 @@ import type {
   CoMentionAttributes,
   ConceptAttributes,
   EdgeAttributes,
+  MemberOfAttributes,
   RelationAttributes,
   SourceAttributes,
 } from '../../model/types';
@@ -22,7 +23,7 @@ import { keyOfEdge } from './codec';
 export interface SharedValue {
   concepts: ConceptAttributes;
   sources: SourceAttributes;
-  relations: SharedEdge<RelationAttributes>;
+  relations: SharedEdge<RelationAttributes | MemberOfAttributes>;
   coMentions: SharedEdge<CoMentionAttributes>;
 }
 
@@ -31,6 +32,7 @@ export type Contribution<K extends SharedKind> = SharedParts[K][number];
 const MERGE: { [K in SharedKind]: (a: SharedValue[K], b: SharedValue[K]) => SharedValue[K] } = {
   concepts: mergeConcept,
   sources: mergeSource,
+  // (A key names one kind: a relation's versions are relations, a membership's memberships.)
   relations: (a, b) => ({ ...a, attributes: mergeRelation(a.attributes, b.attributes) }),
   coMentions: (a, b) => ({ ...a, attributes: mergeCoMention(a.attributes, b.attributes) }),
 };

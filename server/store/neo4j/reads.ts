@@ -12,6 +12,7 @@ import { NotFoundError } from '../../errors';
 import {
   CATEGORIES,
   PREDICATES,
+  edgeKey,
   type Category,
   type ClaimAttributes,
   type ConceptAttributes,
@@ -34,6 +35,7 @@ import type {
   GraphFilter,
   NeighborhoodFilter,
   Keyed,
+  MembershipSummary,
   Page,
   PathHop,
   PathQuery,
@@ -52,6 +54,7 @@ import {
   type SearchableConcept,
   type SearchableSource,
 } from '../queries/search-index';
+import { compareMemberships } from '../queries/read-index';
 import { normalizeText } from '../queries/text';
 import { decodeAttributes, decodeEdge, decodeNode, keyOfEdge, kindOfLabels, plain, type Props } from './codec';
 import {
@@ -241,7 +244,7 @@ export class Neo4jReads implements StoreReads {
     const n = (k: string) => plain(r[k]) as number;
     const stats: StoreStats = {
       nodes: { document: 0, section: 0, claim: 0, source: 0, concept: 0 },
-      edges: { cites: 0, mentions: 0, relation: 0, in_section: 0, section_of: 0, co_mention: 0 },
+      edges: { cites: 0, mentions: 0, relation: 0, in_section: 0, section_of: 0, co_mention: 0, member_of: 0 },
       conceptsByCategory: {},
       relationsByPredicate: {},
       documents: [],
@@ -331,8 +334,9 @@ export class Neo4jReads implements StoreReads {
     const keptEdges = edges.filter((e) => {
       if (!keep.has(e.source) || !keep.has(e.target)) return false;
       const a = e.attributes;
-      if (a.kind !== 'relation') return true;
-      if (preds && !preds.has(a.predicate)) return false;
+      // A membership has evidence and hedging like a relation, and no predicate: a predicate filter keeps it.
+      if (a.kind !== 'relation' && a.kind !== 'member_of') return true;
+      if (a.kind === 'relation' && preds && !preds.has(a.predicate)) return false;
       if (f.minEvidence !== undefined && a.evidence.length < f.minEvidence) return false;
       return f.hedged === undefined || a.hedged === f.hedged;
     });
@@ -403,12 +407,18 @@ export class Neo4jReads implements StoreReads {
   }
 
   async concept(key: string, mentions: { offset: number; limit: number }): Promise<ConceptDetail> {
-    const [a, rels, total, page, graph] = await Promise.all([
+    const [a, rels, members, total, page, graph] = await Promise.all([
       this.node('concept', key),
       this.db.read(
         `MATCH (c:${CONCEPT} {id: $key})-[r:${RELATION_TYPES}]-(o:${CONCEPT})
          RETURN type(r) AS type, startNode(r) = c AS out, o.id AS other, o.label AS label, o.category AS category,
                 size(r.evidence) AS evidence, r.hedged AS hedged, r.negated AS negated, r.confidence AS confidence`,
+        { key },
+      ),
+      this.db.read(
+        `MATCH (c:${CONCEPT} {id: $key})-[r:${EDGE_TYPE.member_of}]-(o:${CONCEPT})
+         RETURN startNode(r) = c AS out, o.id AS other, o.label AS label, o.category AS category,
+                r.evidence AS evidence, r.cues AS cues, r.hedged AS hedged, r.negated AS negated, r.confidence AS confidence`,
         { key },
       ),
       this.db.read(`MATCH (:${CONCEPT} {id: $key})<-[:${EDGE_TYPE.mentions}]-(c:${CLAIM}) RETURN count(c) AS n`, {
@@ -444,11 +454,29 @@ export class Neo4jReads implements StoreReads {
         cmp(x.other.key, y.other.key) ||
         byKey(x, y),
     );
+    const memberships: MembershipSummary[] = members.map((r) => {
+      const out = r.out as boolean;
+      const other = r.other as string;
+      const evidence = r.evidence as string[];
+      return {
+        key: out ? edgeKey.memberOf(key, other) : edgeKey.memberOf(other, key),
+        direction: out ? 'out' : 'in',
+        other: { key: other, label: r.label as string, category: r.category as Category },
+        evidence,
+        cues: r.cues as string[],
+        evidenceCount: evidence.length,
+        hedged: r.hedged as boolean,
+        negated: r.negated as boolean,
+        confidence: plain(r.confidence) as number,
+      };
+    });
+    memberships.sort(compareMemberships);
     return {
       concept: keyed(key, a),
       degree: relations.length,
       pagerank: graph.metrics.pagerank.get(key) ?? 0,
       relations,
+      memberships,
       mentions: {
         total: plain(total[0]?.n) as number,
         claims: page.map((r) => keyed(r.key as string, decodeNode<ClaimAttributes>(r.props as Props, 'claim'))),

@@ -36,6 +36,7 @@ export const EDGE_TYPE: Readonly<Record<Exclude<EdgeKind, 'relation'>, string>> 
   in_section: identifier('IN_SECTION'),
   section_of: identifier('SECTION_OF'),
   co_mention: identifier('CO_MENTION'),
+  member_of: identifier('MEMBER_OF'),
 };
 
 /** One relationship type per predicate: `treats` → `:TREATS`. */

@@ -139,7 +139,7 @@ function runner(tx: ManagedTransaction, profile: WriteHooks['profile']): Rows {
 
 /** The relationship type of a shared edge. */
 const edgeType = (v: EdgeValue) =>
-  v.attributes.kind === 'relation' ? PREDICATE_TYPE[v.attributes.predicate] : EDGE_TYPE.co_mention;
+  v.attributes.kind === 'relation' ? PREDICATE_TYPE[v.attributes.predicate] : EDGE_TYPE[v.attributes.kind];
 
 const docsOf = (props: Props) => (props[INTERNAL.docs] as string[] | undefined) ?? [];
 const hasRepeats = (list: readonly string[]) => new Set(list).size !== list.length;
@@ -215,8 +215,9 @@ function edgeProps(m: Merged<EdgeKind>): Props {
 function appendRow(s: number, t: number, m: Merged<EdgeKind>): unknown[] {
   const a = m.value.attributes;
   const row = SHARED_EDGE_COLUMNS[a.kind].row(edgeProps(m), s, t);
-  // A relation's cues as appended: padded to its evidence, as mergeRelation pads them (null: as they are).
-  if (a.kind === 'relation')
+  // A relation's (or a membership's) cues as appended: padded to its evidence, as mergeRelation pads them
+  // (null: as they are).
+  if (a.kind === 'relation' || a.kind === 'member_of')
     row.push(a.cues.length !== a.evidence.length ? a.evidence.map((_, i) => a.cues[i] ?? '') : null);
   return row;
 }
@@ -507,7 +508,7 @@ export async function writeGroup(tx: ManagedTransaction, group: WriteGroup, opti
       const key = r.id as string;
       const props = r.props as Props;
       const v = someEdge.get(key)!;
-      const kind = v.attributes.kind === 'relation' ? 'relations' : 'coMentions';
+      const kind = v.attributes.kind === 'co_mention' ? 'coMentions' : 'relations';
       const value = { source: v.source, target: v.target, attributes: decodeAttributes(props, v.attributes.kind) };
       (current[kind] as Map<string, Merged<EdgeKind>>).set(key, { value: value as EdgeValue, docs: [] });
     }
@@ -982,7 +983,7 @@ const CLAIM_COLUMNS = new Columns(
 );
 
 /** Every shared edge type, in a fixed order (one subquery each in WRITE). */
-const EDGE_TYPES: readonly string[] = [...Object.values(PREDICATE_TYPE), EDGE_TYPE.co_mention];
+const EDGE_TYPES: readonly string[] = [...Object.values(PREDICATE_TYPE), EDGE_TYPE.co_mention, EDGE_TYPE.member_of];
 /** The edges a section starts, by type and end labels (one subquery each in WRITE). */
 const SECTION_EDGES: readonly (readonly [string, string, string])[] = [
   [EDGE_TYPE.section_of, NODE_LABEL.section, NODE_LABEL.section],
@@ -1007,11 +1008,12 @@ const SECTION_EDGE_COLUMNS: readonly Columns[] = SECTION_EDGES.map(
 );
 /**
  * Rows of the shared edges appended to (or created): the positions of both ends in `cids`, the attributes
- * (model/types.ts), and for a relation, after them, its cues as appended (appendRow).
+ * (model/types.ts), and for a relation or a membership, after them, its cues as appended (appendRow).
  */
-const SHARED_EDGE_COLUMNS: Readonly<Record<'relation' | 'co_mention', Columns>> = {
+const SHARED_EDGE_COLUMNS: Readonly<Record<'relation' | 'co_mention' | 'member_of', Columns>> = {
   relation: new Columns(['predicate', 'evidence', 'cues', 'confidence', 'hedged', 'negated'], 2),
   co_mention: new Columns(['weight', 'evidence'], 2),
+  member_of: new Columns(['evidence', 'cues', 'confidence', 'hedged', 'negated'], 2),
 };
 /**
  * Appending new chapters' version of an edge to the stored one: model/merge.ts `mergeRelation` /
@@ -1019,14 +1021,17 @@ const SHARED_EDGE_COLUMNS: Readonly<Record<'relation' | 'co_mention', Columns>> 
  * each, so two chapters' lists never overlap. A relation's cues are padded to its evidence, as
  * mergeRelation pads them.
  */
-const APPEND: Record<'relation' | 'co_mention', string> = (() => {
-  const rel = (k: string) => SHARED_EDGE_COLUMNS.relation.col('row', k);
+const APPEND: Record<'relation' | 'co_mention' | 'member_of', string> = (() => {
+  const stated = (cols: Columns) => {
+    const c = (k: string) => cols.col('row', k);
+    return `r.evidence = r.evidence + ${c('evidence')}, r.cues = r.cues + coalesce(${cols.extra('row', 0)}, ${c('cues')}),
+    r.confidence = CASE WHEN ${c('confidence')} > r.confidence THEN ${c('confidence')} ELSE r.confidence END,
+    r.hedged = r.hedged AND ${c('hedged')}, r.negated = r.negated AND ${c('negated')}`;
+  };
   const co = (k: string) => SHARED_EDGE_COLUMNS.co_mention.col('row', k);
-  const padded = SHARED_EDGE_COLUMNS.relation.extra('row', 0);
   return {
-    relation: `r.evidence = r.evidence + ${rel('evidence')}, r.cues = r.cues + coalesce(${padded}, ${rel('cues')}),
-    r.confidence = CASE WHEN ${rel('confidence')} > r.confidence THEN ${rel('confidence')} ELSE r.confidence END,
-    r.hedged = r.hedged AND ${rel('hedged')}, r.negated = r.negated AND ${rel('negated')}`,
+    relation: stated(SHARED_EDGE_COLUMNS.relation),
+    member_of: stated(SHARED_EDGE_COLUMNS.member_of),
     co_mention: `r.weight = r.weight + ${co('weight')}, r.evidence = r.evidence + ${co('evidence')}`,
   };
 })();
@@ -1105,7 +1110,7 @@ const WRITE = [
         CREATE (c)-[r:${type} ${cols.map('e')}]->(x) SET r += ${cols.rest('e')} }`;
     }).join(' ')} }`,
   ...EDGE_TYPES.map((type, i) => {
-    const kind = type === EDGE_TYPE.co_mention ? 'co_mention' : 'relation';
+    const kind = type === EDGE_TYPE.co_mention ? 'co_mention' : type === EDGE_TYPE.member_of ? 'member_of' : 'relation';
     const cols = SHARED_EDGE_COLUMNS[kind];
     return `CALL (cs) { UNWIND $w.a${i} AS row WITH row, ${at('cs', cols.slot('row', 0))} AS a, ${at('cs', cols.slot('row', 1))} AS b
       MERGE (a)-[r:${type}]->(b) ON CREATE SET r = ${cols.map('row')}, r += ${cols.rest('row')} ON MATCH SET ${APPEND[kind]} }`;

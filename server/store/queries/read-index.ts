@@ -8,10 +8,12 @@ import type { ChapterGraph } from '../../build/chapter-graph';
 import {
   PREDICATES,
   type ClaimAttributes,
+  type MemberOfAttributes,
   type Predicate,
   type RelationAttributes,
   type SectionAttributes,
 } from '../../model/types';
+import type { MembershipSummary } from '../graph-store';
 import { conceptMetrics, type ConceptMetrics, type RelationEdge } from './metrics';
 import { SearchIndex, type SearchableClaim, type SearchableConcept, type SearchableSource } from './search-index';
 
@@ -22,6 +24,14 @@ export interface RelationEnd {
   source: string;
   target: string;
   /** The concept at the other end. */
+  other: string;
+  direction: 'out' | 'in';
+}
+
+/** A class membership seen from one of its ends (`out`: the concept is the member). */
+export interface MembershipEnd {
+  edge: string;
+  attributes: MemberOfAttributes;
   other: string;
   direction: 'out' | 'in';
 }
@@ -46,6 +56,15 @@ export interface Counts {
 export const isCited = (a: ClaimAttributes): boolean => a.citations.length > 0;
 
 export const PREDICATE_ORDER: ReadonlyMap<Predicate, number> = new Map(PREDICATES.map((p, i) => [p, i]));
+
+/** A concept's memberships: its classes before its examples, more evidence first, then other concept, then key. */
+export function compareMemberships(x: MembershipSummary, y: MembershipSummary): number {
+  return (
+    (x.direction === y.direction ? 0 : x.direction === 'out' ? -1 : 1) ||
+    y.evidenceCount - x.evidenceCount ||
+    (x.other.key < y.other.key ? -1 : x.other.key > y.other.key ? 1 : x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
+  );
+}
 
 /** Reading order of claims: by document key, then position in the file, then key (code-unit order throughout). */
 export function compareClaims(
@@ -73,6 +92,8 @@ export class ReadIndex {
   /** The outgoing ones only (each relation once, at its subject). */
   readonly relationsFrom = new Map<string, RelationEnd[]>();
   readonly relationsByClaim = new Map<string, string[]>();
+  /** Class memberships at each concept, both directions (not relations: no walk or path steps along them). */
+  readonly membershipsOf = new Map<string, MembershipEnd[]>();
   /** Mentions of each concept (its `mentionCount`), for orderings that compare many concepts. */
   readonly mentionCount = new Map<string, number>();
   readonly documentCounts = new Map<string, Counts>();
@@ -131,6 +152,9 @@ export class ReadIndex {
         push(this.relationsFrom, source, out);
         push(this.relationsOf, target, { edge, attributes: a, source, target, other: source, direction: 'in' });
         for (const holder of a.evidence) push(this.relationsByClaim, holder, edge);
+      } else if (a.kind === 'member_of') {
+        push(this.membershipsOf, source, { edge, attributes: a, other: target, direction: 'out' });
+        push(this.membershipsOf, target, { edge, attributes: a, other: source, direction: 'in' });
       }
     });
     for (const list of this.mentionsOf.values()) list.sort((x, y) => rank.get(x)! - rank.get(y)!);
