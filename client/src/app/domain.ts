@@ -31,9 +31,12 @@ export const PREDICATE_ORDER = [
   'associated_with',
 ] as const satisfies readonly Predicate[];
 
-/** A link the graph draws: a typed relation, or the weighted co-occurrence of two concepts in one sentence. */
-export type LinkType = Predicate | 'co_mention';
-export const LINK_TYPES: readonly LinkType[] = [...PREDICATE_ORDER, 'co_mention'];
+/**
+ * A link the graph draws: a typed relation, a class membership named in passing (`member_of`, member →
+ * class: `SSRIs such as fluoxetine`), or the weighted co-occurrence of two concepts in one sentence.
+ */
+export type LinkType = Predicate | 'member_of' | 'co_mention';
+export const LINK_TYPES: readonly LinkType[] = [...PREDICATE_ORDER, 'member_of', 'co_mention'];
 
 /** Predicates whose direction carries no meaning: drawn without an arrow (mirrors SYMMETRIC_PREDICATES). */
 export const SYMMETRIC: ReadonlySet<LinkType> = new Set<LinkType>([

@@ -6,6 +6,7 @@
  */
 import type { ConceptAttributes, Lang } from '../../../server/model/types';
 import type { DocumentSummaryView } from '../../../server/services/explorer-service';
+import type { OverviewEdgeKind } from '../../../server/services/overview-service';
 import type { ConceptPath } from '../../../server/store/graph-store';
 import type { Api } from '../api/api-client';
 import {
@@ -36,6 +37,9 @@ const OVERVIEW_LIMIT = 5000;
 /** The overview's own cap (LIMITS.graphNodes): a chapter names far fewer concepts. */
 const CHAPTER_CONCEPTS_LIMIT = 5000;
 
+/** The edge kinds the overview asks for; index.html's preload names them in this order too. */
+const OVERVIEW_EDGES: OverviewEdgeKind[] = ['relation', 'co_mention', 'member_of'];
+
 /** Graphs up to this many nodes get a deterministic first layout (fixed FA2 iterations, synchronous). */
 const SYNC_LAYOUT_MAX_NODES = 2500;
 
@@ -58,7 +62,7 @@ export interface ExplorerEvents extends Record<string, unknown> {
 /** What a key names, by its prefix. */
 export const keyKind = (key: string): 'concept' | 'edge' | 'claim' | 'source' | 'other' => {
   if (key.startsWith('concept:')) return 'concept';
-  if (key.startsWith('rel:') || key.startsWith('co:')) return 'edge';
+  if (key.startsWith('rel:') || key.startsWith('co:') || key.startsWith('member:')) return 'edge';
   if (key.startsWith('claim:')) return 'claim';
   if (key.startsWith('src:')) return 'source';
   return 'other';
@@ -121,7 +125,7 @@ export class Explorer {
   async load(container: HTMLElement): Promise<void> {
     const t0 = performance.now();
     const [overview, documents] = await Promise.all([
-      this.api.overview({ limit: OVERVIEW_LIMIT, edges: ['relation', 'co_mention'] }),
+      this.api.overview({ limit: OVERVIEW_LIMIT, edges: OVERVIEW_EDGES }),
       this.api.documents().catch(() => [] as DocumentSummaryView[]),
     ]);
     this.documents = documents;
@@ -167,7 +171,7 @@ export class Explorer {
     try {
       const overview = await this.api.overview({
         limit: OVERVIEW_LIMIT,
-        edges: ['relation', 'co_mention'],
+        edges: OVERVIEW_EDGES,
         showRejected: true,
       });
       this.addToGraph(overview, true);
@@ -319,7 +323,7 @@ export class Explorer {
   applyVerdicts(): void {
     const known = this.curation.availability === 'available';
     this.graph.forEachEdge((key, a) => {
-      if (a.link === 'co_mention') return;
+      if (a.link === 'co_mention' || a.link === 'member_of') return;
       const mark = this.curation.mark(key);
       if (mark === a.curation || (mark === undefined && !known)) return;
       if (mark === undefined && a.curation === 'added') this.graph.dropEdge(key);

@@ -11,11 +11,18 @@ import type {
   ConceptAttributes,
   EdgeAttributes,
   Lang,
+  MemberOfAttributes,
   NodeAttributes,
   RelationAttributes,
 } from '../../../server/model/types';
 import type { VerdictKind } from '../../../server/curation/types';
-import type { CoMentionEdge, ConceptSummary, GraphRelation, RelationEdge } from '../../../server/services/shapes';
+import type {
+  CoMentionEdge,
+  ConceptSummary,
+  GraphRelation,
+  MemberOfEdge,
+  RelationEdge,
+} from '../../../server/services/shapes';
 import { SYMMETRIC, type LinkType } from '../app/domain';
 import { conceptLabel } from '../i18n/i18n';
 import { CATEGORY_COLORS, LINK_COLORS } from './palette';
@@ -69,6 +76,7 @@ export function edgeProgram(link: LinkType, hedged: boolean): EdgeProgramName {
 /** A relation as the API's graphs give it: whole (exports), with the first few keys, or with none. */
 type AnyRelation = (RelationAttributes & { curation?: VerdictKind }) | RelationEdge | GraphRelation;
 type AnyCoMention = CoMentionAttributes | CoMentionEdge;
+type AnyMemberOf = MemberOfAttributes | MemberOfEdge;
 
 /** What mergeExport reads: graphology JSON whose concepts may be summarised and relations lean. */
 export interface DrawableGraph {
@@ -77,11 +85,15 @@ export interface DrawableGraph {
     key?: string;
     source: string;
     target: string;
-    attributes?: Exclude<EdgeAttributes, RelationAttributes | CoMentionAttributes> | AnyRelation | AnyCoMention;
+    attributes?:
+      | Exclude<EdgeAttributes, RelationAttributes | CoMentionAttributes | MemberOfAttributes>
+      | AnyRelation
+      | AnyCoMention
+      | AnyMemberOf;
   }[];
 }
 
-const evidenceOf = (a: AnyRelation | AnyCoMention): { evidence: string[]; evidenceCount: number } => {
+const evidenceOf = (a: AnyRelation | AnyCoMention | AnyMemberOf): { evidence: string[]; evidenceCount: number } => {
   const evidence = 'evidence' in a ? a.evidence : [];
   return { evidence, evidenceCount: 'evidenceCount' in a ? a.evidenceCount : evidence.length };
 };
@@ -116,6 +128,29 @@ function coMentionEdge(a: AnyCoMention): DisplayEdge {
     type: 'line',
   };
 }
+
+/**
+ * A class membership (member → class): a thin arrow of its own colour, drawn under the relations and pulling
+ * its ends together less than a relation does; dashed when every sentence naming it hedges.
+ */
+function memberOfEdge(a: AnyMemberOf): DisplayEdge {
+  const { evidence, evidenceCount } = evidenceOf(a);
+  return {
+    link: 'member_of',
+    evidence,
+    evidenceCount,
+    hedged: a.hedged,
+    negated: a.negated,
+    confidence: a.confidence,
+    weight: 0.5 + 0.5 * Math.log2(Math.max(1, evidenceCount)),
+    size: MEMBER_OF_SIZE,
+    color: LINK_COLORS.member_of,
+    type: edgeProgram('member_of', a.hedged),
+  };
+}
+
+/** The width of a membership's arrow: thinner than any relation's (2 and more). */
+export const MEMBER_OF_SIZE = 1;
 
 export interface MergeResult {
   nodes: string[];
@@ -155,11 +190,12 @@ export function mergeExport(
   }
   for (const e of exp.edges) {
     const a = e.attributes;
-    if (!a || (a.kind !== 'relation' && a.kind !== 'co_mention')) continue;
+    if (!a || (a.kind !== 'relation' && a.kind !== 'co_mention' && a.kind !== 'member_of')) continue;
     if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target) continue;
     const key = e.key ?? `${a.kind}:${e.source}->${e.target}`;
     if (!fresh && g.hasEdge(key)) continue;
-    g.addDirectedEdgeWithKey(key, e.source, e.target, a.kind === 'relation' ? relationEdge(a) : coMentionEdge(a));
+    const d = a.kind === 'relation' ? relationEdge(a) : a.kind === 'member_of' ? memberOfEdge(a) : coMentionEdge(a);
+    g.addDirectedEdgeWithKey(key, e.source, e.target, d);
     added.edges.push(key);
   }
   return added;

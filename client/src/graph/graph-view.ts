@@ -143,7 +143,7 @@ export class GraphView {
       return d;
     }
     if (!this.focusActive) return d;
-    d.zIndex = data.link === 'co_mention' ? 0 : 1;
+    d.zIndex = data.link === 'co_mention' || data.link === 'member_of' ? 0 : 1;
     if (this.hovered !== null) {
       const [s, t] = this.graph.extremities(edge);
       if (s !== this.hovered && t !== this.hovered) {

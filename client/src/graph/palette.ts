@@ -29,6 +29,7 @@ export const LINK_COLORS: Record<LinkType, string> = {
   combined_with: '#2f7d6d',
   contrasted_with: '#8c4f8c',
   associated_with: '#6f7782',
+  member_of: '#5a4fcf',
   co_mention: '#b9bfc8',
 };
 

@@ -93,6 +93,12 @@ const en = {
   moreMentions: '{n} more',
   relationHeading: 'Relation',
   coMentionHeading: 'Mentioned together',
+  memberOfHeading: 'Class membership',
+  memberships: 'Classes and examples',
+  membershipNote:
+    'Named in passing (“SSRIs such as fluoxetine”): the sentence presupposes the class, it asserts something else.',
+  kindOf: 'Kind of',
+  examples: 'Examples',
   evidence: 'Evidence',
   noEvidence: 'No evidence sentences.',
   evidenceMore: 'Showing {shown} of {total}',
@@ -406,6 +412,11 @@ const zh: Record<MessageKey, string> = {
   moreMentions: '还有 {n} 条',
   relationHeading: '关系',
   coMentionHeading: '同句共现',
+  memberOfHeading: '类别归属',
+  memberships: '类别与实例',
+  membershipNote: '句中顺带提及的类别（如“氟西汀等SSRI”）：句子预设了该类别，所断言的是别的内容。',
+  kindOf: '所属类别',
+  examples: '实例',
   evidence: '证据',
   noEvidence: '没有证据句子。',
   evidenceMore: '显示 {total} 条中的 {shown} 条',
@@ -645,8 +656,11 @@ export const CATEGORY_NAMES: Record<Lang, Record<Category, string>> = {
   },
 };
 
-/** Relation types as the legend and the panels name them; `co_mention` is the weighted co-occurrence link. */
-export const PREDICATE_NAMES: Record<Lang, Record<Predicate | 'co_mention', string>> = {
-  en: { ...PREDICATE_LABELS.en, co_mention: 'mentioned together' },
-  zh: { ...PREDICATE_LABELS.zh, co_mention: '同句共现' },
+/**
+ * Link types as the legend and the panels name them: the relations' predicates, `member_of` (a class
+ * membership named in passing) and `co_mention` (the weighted co-occurrence link).
+ */
+export const PREDICATE_NAMES: Record<Lang, Record<Predicate | 'member_of' | 'co_mention', string>> = {
+  en: { ...PREDICATE_LABELS.en, member_of: 'member of', co_mention: 'mentioned together' },
+  zh: { ...PREDICATE_LABELS.zh, member_of: '属于类别', co_mention: '同句共现' },
 };

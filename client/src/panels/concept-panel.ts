@@ -2,12 +2,13 @@
  * The concept panel: labels in both languages, category, glossary ids, identifiers, centrality, the
  * chapters that mention it, its relations grouped by predicate and direction with evidence counts and
  * reviewers' verdicts (each expands to its sentences, their citation chips and the review form; rejected
- * ones only when asked for), adding a relation, and the sentences that mention it.
+ * ones only when asked for), adding a relation, the classes it is named a member of and its examples
+ * (`member_of` edges, each expanding to its sentences), and the sentences that mention it.
  */
 import type { VerdictKind } from '../../../server/curation/types';
 import type { Category, Lang } from '../../../server/model/types';
 import type { ConceptView } from '../../../server/services/explorer-service';
-import type { RelationSummary } from '../../../server/store/graph-store';
+import type { MembershipSummary, RelationSummary } from '../../../server/store/graph-store';
 import { PREDICATE_ORDER } from '../app/domain';
 import type { Explorer } from '../app/explorer';
 import { CATEGORY_COLORS } from '../graph/palette';
@@ -36,6 +37,110 @@ export async function relationEvidence(ex: Explorer, relation: string, signal: A
     if (a.evidence.length >= a.evidenceCount) return a.evidence;
   }
   return (await ex.api.relation(relation, signal)).evidence;
+}
+
+/**
+ * The evidence (claim keys) of a class membership (`member:<member>-><class>`): from the drawn graph when it
+ * holds them all, else from the member's concept view, which lists its memberships whole.
+ */
+export async function membershipEvidence(ex: Explorer, key: string, signal: AbortSignal): Promise<string[]> {
+  if (ex.graph.hasEdge(key)) {
+    const a = ex.graph.getEdgeAttributes(key);
+    if (a.evidence.length >= a.evidenceCount) return a.evidence;
+  }
+  const member = ex.graph.hasEdge(key) ? ex.graph.source(key) : key.slice('member:'.length, key.indexOf('->concept:'));
+  const view = await ex.api.concept(member, { limit: 1 }, signal);
+  return view.memberships?.find((m) => m.key === key)?.evidence ?? [];
+}
+
+/** One class or example of the concept: the other concept, its evidence count, its sentences on demand. */
+function membershipItem(ex: Explorer, m: MembershipSummary, signal: AbortSignal): HTMLLIElement {
+  const regionId = uid('membership-evidence');
+  const region = h('div', { id: regionId, class: 'relation-evidence', attrs: { role: 'region' } });
+  region.hidden = true;
+  const other = ex.graph.hasNode(m.other.key) ? ex.conceptName(m.other.key) : m.other.label;
+  const name = `${m.direction === 'out' ? t('kindOf') : t('examples')}: ${other}`;
+  const toggle = h(
+    'button',
+    {
+      class: 'relation-toggle',
+      attrs: {
+        type: 'button',
+        'aria-expanded': 'false',
+        'aria-controls': regionId,
+        'data-membership': m.key,
+        'aria-label': t('showEvidence', { name }),
+      },
+    },
+    h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' }, props: {} }),
+    h('span', { class: 'relation-other' }, other),
+    h('span', { class: 'badge' }, t('evidenceCount', { n: m.evidenceCount })),
+    m.hedged ? h('span', { class: 'badge badge-hedged' }, t('hedgedBadge')) : null,
+    m.negated ? h('span', { class: 'badge badge-negated' }, t('negatedBadge')) : null,
+  );
+  const swatch = toggle.querySelector<HTMLElement>('.swatch');
+  if (swatch) swatch.style.background = CATEGORY_COLORS[m.other.category];
+  region.setAttribute('aria-label', t('showEvidence', { name }));
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    region.hidden = !open;
+    // The concept view lists every evidence key of a membership: nothing to fetch but the sentences.
+    if (open && !region.childElementCount) region.append(evidenceList(ex, m.evidence, signal));
+  });
+  const goto = h(
+    'button',
+    {
+      class: 'icon-button',
+      attrs: {
+        type: 'button',
+        'aria-label': t('selectConcept', { name: other }),
+        title: t('selectConcept', { name: other }),
+      },
+      on: { click: () => ex.select(m.other.key, { focus: true }) },
+    },
+    '→',
+  );
+  return h(
+    'li',
+    { class: 'relation membership', attrs: { 'data-membership': m.key } },
+    h('div', { class: 'relation-row' }, toggle, goto),
+    region,
+  );
+}
+
+/**
+ * The classes the concept is named a member of ("kind of") and its named examples: `member_of` edges, not
+ * relations, so listed apart from them; nothing when it has none.
+ */
+function membershipGroups(ex: Explorer, d: ConceptView, signal: AbortSignal): HTMLElement | null {
+  const all = d.memberships ?? [];
+  if (!all.length) return null;
+  const section = h(
+    'section',
+    { class: 'panel-section memberships', attrs: { 'aria-labelledby': 'memberships-heading' } },
+    h('h3', { id: 'memberships-heading' }, `${t('memberships')} (${all.length})`),
+    h('p', { class: 'muted membership-note' }, t('membershipNote')),
+  );
+  for (const direction of ['out', 'in'] as const) {
+    const group = all.filter((m) => m.direction === direction);
+    if (!group.length) continue;
+    section.append(
+      h(
+        'div',
+        { class: 'relation-group', attrs: { 'data-membership-direction': direction } },
+        h(
+          'h4',
+          null,
+          direction === 'out' ? `${t('kindOf')} →` : `← ${t('examples')}`,
+          ' ',
+          h('span', { class: 'muted' }, `(${group.length})`),
+        ),
+        h('ul', { class: 'relation-list' }, ...group.map((m) => membershipItem(ex, m, signal))),
+      ),
+    );
+  }
+  return section;
 }
 
 function relationItem(ex: Explorer, concept: string, r: ListedRelation, signal: AbortSignal): HTMLLIElement {
@@ -281,6 +386,7 @@ export async function renderConcept(ex: Explorer, key: string, signal: AbortSign
     ),
     facts,
     relationGroups(ex, d, signal),
+    membershipGroups(ex, d, signal),
     ex.curation.availability !== 'unavailable' ? addRelationForm(ex, { key: c.key, label: main }) : null,
     mentionSection,
   );

@@ -1,14 +1,14 @@
 /**
- * The edge panel: a relation (or a co-mention) clicked in the graph, its two concepts, whether it is
- * hedged or negated, its reviewers' verdict, its evidence sentences with their citation chips (shown as
- * in the concept panel) and, for a relation, the review form.
+ * The edge panel: a relation (or a class membership, or a co-mention) clicked in the graph, its two
+ * concepts, whether it is hedged or negated, its reviewers' verdict, its evidence sentences with their
+ * citation chips (shown as in the concept panel) and, for a relation, the review form.
  */
 import type { Explorer } from '../app/explorer';
 import { formatNumber, linkName, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { liveVerdictBadge, reviewControls } from '../curation/review-controls';
 import { evidenceList } from './claim-view';
-import { relationEvidence } from './concept-panel';
+import { membershipEvidence, relationEvidence } from './concept-panel';
 
 function conceptButton(ex: Explorer, key: string): HTMLButtonElement {
   const name = ex.conceptName(key);
@@ -30,7 +30,10 @@ function fetchedEvidence(ex: Explorer, key: string, signal: AbortSignal): HTMLEl
     { class: 'evidence-block', attrs: { 'aria-busy': 'true' } },
     h('p', { class: 'muted' }, t('loading')),
   );
-  relationEvidence(ex, key, signal)
+  (ex.graph.getEdgeAttribute(key, 'link') === 'member_of'
+    ? membershipEvidence(ex, key, signal)
+    : relationEvidence(ex, key, signal)
+  )
     .then((keys) => region.replaceWith(evidenceList(ex, keys, signal)))
     .catch((e: unknown) => {
       region.removeAttribute('aria-busy');
@@ -48,12 +51,15 @@ export function renderEdge(ex: Explorer, key: string, signal: AbortSignal): HTML
   const a = ex.graph.getEdgeAttributes(key);
   const [source, target] = ex.graph.extremities(key);
   const co = a.link === 'co_mention';
+  // A class membership is no relation: nobody reviews it, and a note says what it is.
+  const member = a.link === 'member_of';
   const title = `${ex.conceptName(source)} ${co ? '—' : '→'} ${linkName(a.link)} ${co ? '—' : '→'} ${ex.conceptName(target)}`;
   return h(
     'article',
     { class: 'detail detail-edge', attrs: { 'data-edge': key } },
-    h('p', { class: 'kicker' }, co ? t('coMentionHeading') : t('relationHeading')),
+    h('p', { class: 'kicker' }, co ? t('coMentionHeading') : member ? t('memberOfHeading') : t('relationHeading')),
     h('h2', { class: 'detail-title', attrs: { tabindex: '-1' } }, title),
+    member ? h('p', { class: 'muted membership-note' }, t('membershipNote')) : null,
     h(
       'p',
       { class: 'edge-ends' },
@@ -68,7 +74,7 @@ export function renderEdge(ex: Explorer, key: string, signal: AbortSignal): HTML
       a.hedged ? h('span', { class: 'badge badge-hedged' }, t('hedgedBadge')) : null,
       a.negated ? h('span', { class: 'badge badge-negated' }, t('negatedBadge')) : null,
       co ? null : h('span', { class: 'badge' }, `${t('confidence')} ${formatNumber(a.confidence, 2)}`),
-      co ? null : liveVerdictBadge(ex, key, a.curation),
+      co || member ? null : liveVerdictBadge(ex, key, a.curation),
     ),
     h(
       'section',
@@ -78,6 +84,6 @@ export function renderEdge(ex: Explorer, key: string, signal: AbortSignal): HTML
         ? evidenceList(ex, a.evidence, signal)
         : fetchedEvidence(ex, key, signal),
     ),
-    co || ex.curation.availability === 'unavailable' ? null : reviewControls(ex, key),
+    co || member || ex.curation.availability === 'unavailable' ? null : reviewControls(ex, key),
   );
 }

@@ -16,7 +16,8 @@ import { h, replaceChildren, uid } from '../ui/dom';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** A small line sample: solid or dashed, with an arrow head for directed types. */
-function lineSample(color: string, arrow: boolean, dashed: boolean): SVGSVGElement {
+/** A legend's line: a relation's width, or thin (a class membership's arrow, see display-graph.ts). */
+function lineSample(color: string, arrow: boolean, dashed: boolean, thin = false): SVGSVGElement {
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('width', '28');
   svg.setAttribute('height', '10');
@@ -29,7 +30,7 @@ function lineSample(color: string, arrow: boolean, dashed: boolean): SVGSVGEleme
     x2: arrow ? '21' : '27',
     y2: '5',
     stroke: color,
-    'stroke-width': '2.5',
+    'stroke-width': thin ? '1.2' : '2.5',
   })) {
     line.setAttribute(k, v);
   }
@@ -163,7 +164,7 @@ export class FilterPanel {
               attrs: { type: 'button', 'aria-pressed': String(shown), 'data-link': l, 'data-focus-key': `link-${l}` },
               on: { click: () => this.toggleLink(l) },
             },
-            lineSample(LINK_COLORS[l], !SYMMETRIC.has(l), false),
+            lineSample(LINK_COLORS[l], !SYMMETRIC.has(l), false, l === 'member_of'),
             h('span', { class: 'legend-name' }, linkName(l)),
             h('span', { class: 'legend-count' }, formatNumber(counts.links.get(l) ?? 0)),
           ),
