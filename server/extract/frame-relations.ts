@@ -145,6 +145,14 @@ export function frameRelations(
       const near = inView.filter((x) => x.start >= ca && x.end <= cb);
       view = near.length ? near : inView.filter((x) => x.end <= cs).slice(-1);
       if (!view.length) continue;
+    } else if (!zh && inView === disorders) {
+      // (In English likewise: several disorders of the sentence are in view only in the sign's own clause;
+      // `Hyposmia, constipation and depression are early features, and … pathology starts outside the
+      // substantia nigra` implicates the nigra in none of them.)
+      const [ca, cb] = clauseBounds(s.text, cs, ce, false);
+      const near = inView.filter((x) => x.start >= ca && x.end <= cb);
+      if (near.length) view = near;
+      else if (new Set(inView.map((x) => x.concepts[0]!.key)).size > 1) continue;
     }
     // The structure the sign describes: just after it (`pathologically strong prior`), else just before
     // it (`the vmPFC should be hyperactive`, `回路变得病理性过度活跃`).

@@ -197,6 +197,19 @@ describe('frames and named hypotheses', () => {
     expect(implicated('Schizophrenia and autism are common. Damage to the hippocampus impairs memory.')).toEqual([]);
   });
 
+  it('takes several disorders of its own sentence only in the clause of the sign', () => {
+    const implicated = (md: string) => en(md).relations.filter((r) => r.includes('-implicated_in->'));
+    expect(
+      implicated(
+        'Hyposmia, constipation and depression are early features, and the pathology starts outside the substantia nigra.',
+      ),
+    ).toEqual([]);
+    // (One disorder in the sentence is in view wherever the sign stands.)
+    expect(implicated('Schizophrenia is common, and the hippocampus is hyperactive.')).toEqual([
+      'hippocampus -implicated_in-> schizophrenia',
+    ]);
+  });
+
   it('implicates a named hypothesis in its disorder', () => {
     expect(en('This is the "aberrant salience" hypothesis of psychosis.').relations).toEqual([
       'aberrant salience -implicated_in-> psychosis',
