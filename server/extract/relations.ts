@@ -540,6 +540,7 @@ function sentenceRelations(
   frameRelations(s, sentences, headings, byHolder, emit);
   adverseEffects(s, emit);
   conversions(s, emit);
+  if (zh && s.text.includes('使')) causativeStates(s, emit);
   useFrames(s, emit);
   settingFrames(s, cueHits(s), emit);
   administrationFrames(s, emit);
@@ -1527,7 +1528,7 @@ function causativeObject(text: string, a: number, x: Slot, cs: number): boolean 
 const ZH_CAUSER_GAP =
   /^\s*(?:则|也|还|可能|可以|可|会|能|能够|将|进一步|从而|进而|往往|常|常常|通常|均|都|直接|间接)*\s*(?:促|致|迫)?$/;
 /** From `使` to its object: `使`, `使得`, and a short modifier of the object (`使海马神经元的`). */
-const ZH_CAUSATIVE_TO_OBJECT = /^使(?!用)(?:得)?[^，。；]{0,10}$/;
+const ZH_CAUSATIVE_TO_OBJECT = /^使(?!用)(?:得)?[^，。；]{0,16}$/;
 
 /**
  * The causer of a Chinese causative whose object `x` stands before the verb at `cs` (`A使X降低`): the last
@@ -1540,6 +1541,32 @@ function causerOf(s: Sentence, a: number, x: Slot, cs: number, subjects: Slot[])
   let causer: Slot | undefined;
   for (const y of subjects) if (y.end <= shi) causer = y;
   return causer && ZH_CAUSER_GAP.test(s.text.slice(causer.end, shi)) ? causer : undefined;
+}
+
+const CAUSES_STATE: PredicateOption = {
+  predicate: 'causes',
+  subject: ['Intervention', 'Molecule', 'Mechanism', 'Circuit', 'Disorder'],
+  object: ['Mechanism', 'Disorder'],
+};
+
+/**
+ * `长期高水平的皮质醇可使海马神经元的树突萎缩`: a Chinese causative whose object is a state named with its change
+ * (`树突萎缩`) and closes the clause, with no verb after it, says the causer brings that state about.
+ */
+function causativeStates(s: Sentence, emit: Emit): void {
+  for (const m of s.text.matchAll(/使(?!用)(?:得)?/g)) {
+    const at = m.index;
+    const [a, b] = clauseBounds(s.text, at, at + m[0].length, true);
+    const state = s.slots.filter((x) => x.start >= at && x.end <= b).pop();
+    if (!state || state.pronoun || !/^\s*$/.test(s.text.slice(state.end, b))) continue;
+    if (!ZH_CAUSATIVE_TO_OBJECT.test(s.text.slice(at, state.start))) continue;
+    // (No verb between `使` and the state: `使血糖降低` is read by its verb.)
+    if (cueHits(s).some((h) => h.start >= at && h.end <= b && h.cue.voice === 'active')) continue;
+    const causer = s.slots.filter((x) => x.end <= at && x.start >= a).pop();
+    if (!causer || !ZH_CAUSER_GAP.test(s.text.slice(causer.end, at))) continue;
+    if (negatedBefore(s.text, a, at, true)) continue;
+    emit(s, causer, state, CAUSES_STATE, m[0], 0.6, false);
+  }
 }
 
 /** The readings of a directed cue under one predicate option, added to `out`. */

@@ -144,6 +144,15 @@ describe('the subject across clauses', () => {
     has('医生使用锂盐治疗躁狂。', ['锂盐 -treats-> 躁狂']);
   });
 
+  it('`A可使…树突萎缩`: a causative whose object is a state named with its change, closing the clause, causes it', () => {
+    has('长期高水平的皮质醇可使海马CA3区锥体神经元的树突萎缩，并抑制齿状回的神经发生。', [
+      '皮质醇 -causes-> 树突萎缩',
+      '皮质醇 -decreases-> 神经发生',
+    ]);
+    // (With a verb after the object, the verb reads it: `胰岛素使血糖降低` causes nothing.)
+    expect(read('胰岛素使血糖降低。').relations.filter((r) => r.includes('-causes->'))).toEqual([]);
+  });
+
   it('a relative clause speaks of the name just before its pronoun, with a singular verb of that name alone', () => {
     const e = has('Lithium, a mood stabiliser, and valproate, which inhibits GSK-3, are used in bipolar disorder.', [
       'valproate -decreases-> glycogen synthase kinase 3',
