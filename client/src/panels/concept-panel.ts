@@ -54,6 +54,19 @@ export async function membershipEvidence(ex: Explorer, key: string, signal: Abor
 }
 
 /** One class or example of the concept: the other concept, its evidence count, its sentences on demand. */
+/** The `→` button of a listed relation or membership: selects the concept at its other end. */
+function goToButton(ex: Explorer, key: string, name: string): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      class: 'icon-button',
+      attrs: { type: 'button', 'aria-label': t('selectConcept', { name }), title: t('selectConcept', { name }) },
+      on: { click: () => ex.select(key, { focus: true }) },
+    },
+    '→',
+  );
+}
+
 function membershipItem(ex: Explorer, m: MembershipSummary, signal: AbortSignal): HTMLLIElement {
   const regionId = uid('membership-evidence');
   const region = h('div', { id: regionId, class: 'relation-evidence', attrs: { role: 'region' } });
@@ -88,23 +101,10 @@ function membershipItem(ex: Explorer, m: MembershipSummary, signal: AbortSignal)
     // The concept view lists every evidence key of a membership: nothing to fetch but the sentences.
     if (open && !region.childElementCount) region.append(evidenceList(ex, m.evidence, signal));
   });
-  const goto = h(
-    'button',
-    {
-      class: 'icon-button',
-      attrs: {
-        type: 'button',
-        'aria-label': t('selectConcept', { name: other }),
-        title: t('selectConcept', { name: other }),
-      },
-      on: { click: () => ex.select(m.other.key, { focus: true }) },
-    },
-    '→',
-  );
   return h(
     'li',
     { class: 'relation membership', attrs: { 'data-membership': m.key } },
-    h('div', { class: 'relation-row' }, toggle, goto),
+    h('div', { class: 'relation-row' }, toggle, goToButton(ex, m.other.key, other)),
     region,
   );
 }
@@ -191,23 +191,10 @@ function relationItem(ex: Explorer, concept: string, r: ListedRelation, signal: 
         });
     }
   });
-  const goto = h(
-    'button',
-    {
-      class: 'icon-button',
-      attrs: {
-        type: 'button',
-        'aria-label': t('selectConcept', { name: other }),
-        title: t('selectConcept', { name: other }),
-      },
-      on: { click: () => ex.select(r.other.key, { focus: true }) },
-    },
-    '→',
-  );
   return h(
     'li',
     { class: 'relation', attrs: { 'data-relation': r.key } },
-    h('div', { class: 'relation-row' }, toggle, goto),
+    h('div', { class: 'relation-row' }, toggle, goToButton(ex, r.other.key, other)),
     region,
   );
 }
