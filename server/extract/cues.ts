@@ -495,7 +495,7 @@ export const EN_CUES: Cue[] = [
   ),
   en(
     'increase',
-    'stimulat(?:e|es|ed|ing)|prolong(?:s|ed|ing)?|agonists? (?:of|at)|restor(?:e|es|ed|ing)|disinhibit(?:s|ed|ing)?|excit(?:e|es|ed)',
+    'stimulat(?:e|es|ed|ing)|overstimulat(?:e|es|ed|ing)|overactivat(?:e|es|ed|ing)|hyperactivat(?:e|es|ed|ing)|prolong(?:s|ed|ing)?|agonists? (?:of|at)|restor(?:e|es|ed|ing)|disinhibit(?:s|ed|ing)?|excit(?:e|es|ed)',
     'active',
     0.7,
   ),

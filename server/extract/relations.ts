@@ -174,6 +174,9 @@ const EN_PATIENT_FRAME =
 /** Between a verb and a disorder: an effect seen in it, therapeutic (group 1) or not (`antidepressant effects in`). */
 const EN_EFFECTS_IN =
   /^\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:(antidepressant|anxiolytic|antipsychotic|analgesic|anticonvulsant|antiepileptic|therapeutic|beneficial|protective|clinical)\s+)?(?:effects?|benefits?|responses?|improvements?)\s+(?:in|on|among|for)\s+(?:(?:patients|people|adults|children)\s+with\s+)?(?:the\s+)?$/i;
+/** After an English object: its examples (`, including`, `, such as`, `, particularly`). */
+const EN_OBJECT_EXAMPLES =
+  /^\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:including|such as|e\.g\.,?|particularly|especially|notably)\s+(?:the\s+)?$/i;
 /** Before a comparative: a word of degree (`much lower`, `at even lower doses`). */
 const EN_DEGREE_BEFORE = /\b(?:much|even|far|slightly|somewhat|considerably|significantly|at)\s+$/i;
 const EN_ADJECTIVE_BEFORE = /\b(?:than|a|an|the|of|with|for|from|to|as|its|their)\s+$/i;
@@ -1772,6 +1775,15 @@ function readOption(directed: DirectedCue, o: PredicateOption, out: Reading[]): 
         ? slotsFrom(s, ce)
         : slotsUpTo(s, cs);
   const objs = objectsOf(s, obj, coordinated(s, obj, objScope, zh), zh).filter((x) => pick(x, o.object));
+  // `underlie many chronic pain states, including fibromyalgia`: the examples of an English object share its
+  // relation.
+  if (!zh && objs.length && obj.start >= ce) {
+    const last = objs[objs.length - 1]!;
+    const next = s.slots.find((x) => x.start >= last.end);
+    if (next && !next.pronoun && EN_OBJECT_EXAMPLES.test(s.text.slice(last.end, next.start)))
+      for (const x of coordinated(s, next, slotsFrom(s, next.start), zh))
+        if (pick(x, o.object) && !objs.includes(x)) objs.push(x);
+  }
   // `…inhibits Y, and it also releases Z`: an English pronoun opening its clause coordinates with nothing.
   // (`A, a partial agonist, and B, which inhibits…`: a relative clause with a singular verb is B's alone.)
   const subs =

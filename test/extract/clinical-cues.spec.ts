@@ -17,6 +17,10 @@ describe('cue words of clinical texts', () => {
     ['氯氮平仅用于难治性精神分裂症。', ['氯氮平 -treats-> 精神分裂症']],
     ['吸入性糖皮质激素是哮喘长期控制的基石。', ['吸入性糖皮质激素 -treats-> 哮喘']],
     ['Statins lower LDL cholesterol.', ['statin -decreases-> LDL cholesterol']],
+    [
+      'An excess of glutamate overstimulates NMDA receptors and AMPA receptors.',
+      ['glutamate -increases-> NMDA receptor', 'glutamate -increases-> AMPA receptor'],
+    ],
     ['The hippocampus is essential for forming new memories.', ['hippocampus -implicated_in-> memory']],
     ['海马对新记忆的形成至关重要。', ['海马 -implicated_in-> 记忆']],
     [
@@ -57,5 +61,11 @@ describe('what a verb brings about, and where', () => {
 
   it('`Y由X合成`: the name after `由` is what the verb makes Y from, not a modifier of the verb', () => {
     has('多巴胺由酪氨酸合成。', ['酪氨酸 -increases-> 多巴胺']);
+  });
+});
+
+describe('the examples of an object', () => {
+  it('share its relation (`…, including Y`)', () => {
+    has('Lithium treats mood disorders, including bipolar disorder.', ['lithium -treats-> bipolar disorder']);
   });
 });
