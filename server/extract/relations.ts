@@ -913,8 +913,15 @@ let relativeAt: number[] = [];
  */
 function relativeAntecedent(s: Sentence, relAt: number, o: PredicateOption): Slot | undefined {
   const x = slotsUpTo(s, relAt).pop();
-  return x && EN_RELATIVE_GAP.test(s.text.slice(x.end, relAt)) && pick(x, o.subject) ? x : undefined;
+  if (!x) return undefined;
+  if (EN_RELATIVE_GAP.test(s.text.slice(x.end, relAt))) return pick(x, o.subject) ? x : undefined;
+  // `Aβ is the initiating event that triggers tau pathology`: a relative clause on the predicate noun of a copula
+  // (an event, a step, a factor) speaks of the copula's subject.
+  return EN_COPULA_EVENT.test(s.text.slice(x.end, relAt)) && pick(x, o.subject) ? x : undefined;
 }
+/** Between a subject and a relative pronoun: a copula and a noun of what acts (`is the initiating event `). */
+const EN_COPULA_EVENT =
+  /^\s+(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:event|step|factor|trigger|driver|mechanism|process|signal|molecule|pathway|structure|region)s?\s+$/i;
 
 /**
  * `Lithium: can cause hypothyroidism`, `- **Valproate**: may cause weight gain`: an entry that opens with its term

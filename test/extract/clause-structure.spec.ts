@@ -173,6 +173,13 @@ describe('the subject across clauses', () => {
     ]);
   });
 
+  it('a relative clause on the predicate noun of a copula (`X is the event that triggers Y`) speaks of X', () => {
+    has('Amyloid beta is the initiating event that triggers tau pathology and neuronal death.', [
+      'amyloid-beta -causes-> tau pathology',
+      'amyloid-beta -causes-> neuronal death',
+    ]);
+  });
+
   it('a relative clause whose antecedent is no concept has no subject among the names before it', () => {
     const e = read(
       'Glutamate removes the block of the NMDA receptor, and the calcium that enters triggers cascades that strengthen synapses.',
