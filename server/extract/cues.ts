@@ -602,7 +602,7 @@ export const EN_CUES: Cue[] = [
   ),
   en(
     'associate',
-    'associated with|associations? (?:with|between)|linked (?:to|with)|related to|correlat(?:e|es|ed|ion) (?:with|between)|affect(?:s|ed|ing)?|influenc(?:e|es|ed|ing)|describ(?:e|es|ed)|proportional to|equivalent to|analogous to|corresponds? to|modulat(?:e|es|ed)|regulat(?:e|es|ed)|lens (?:through|for|on)|view mental|explain(?:s|ed)?|account for|illuminate|reframed as|origins of',
+    'associated with|associations? (?:with|between)|linked (?:to|with)|related to|correlat(?:e|es|ed|ion) (?:\\w+ly )?(?:with|between)|affect(?:s|ed|ing)?|influenc(?:e|es|ed|ing)|describ(?:e|es|ed)|proportional to|equivalent to|analogous to|corresponds? to|modulat(?:e|es|ed)|regulat(?:e|es|ed)|lens (?:through|for|on)|view mental|explain(?:s|ed)?|account for|illuminate|reframed as|origins of',
     'pair',
     0.5,
   ),

@@ -18,6 +18,10 @@ describe('cue words of clinical texts', () => {
     ['吸入性糖皮质激素是哮喘长期控制的基石。', ['吸入性糖皮质激素 -treats-> 哮喘']],
     ['Statins lower LDL cholesterol.', ['statin -decreases-> LDL cholesterol']],
     [
+      'The number of neurofibrillary tangles correlates closely with cognitive decline.',
+      ['neurofibrillary tangles -associated_with-> cognitive impairment'],
+    ],
+    [
       'An excess of glutamate overstimulates NMDA receptors and AMPA receptors.',
       ['glutamate -increases-> NMDA receptor', 'glutamate -increases-> AMPA receptor'],
     ],
