@@ -67,12 +67,29 @@ function goToButton(ex: Explorer, key: string, name: string): HTMLButtonElement 
   );
 }
 
-function membershipItem(ex: Explorer, m: MembershipSummary, signal: AbortSignal): HTMLLIElement {
-  const regionId = uid('membership-evidence');
+/** What a listed relation or membership shows: its other end, its evidence count and flags, and its key. */
+interface EvidenceItem {
+  /** `relation` or `membership`: the prefix of its region's id and the name of its data attribute. */
+  kind: 'relation' | 'membership';
+  itemClass: string;
+  key: string;
+  other: { key: string; label: string; category: Category };
+  /** The accessible name of what the toggle shows (`Kind of: SSRI`, `treats depression`). */
+  name: string;
+  evidenceCount: number;
+  hedged: boolean;
+  negated: boolean;
+  badge?: Child;
+  /** Fills the evidence region when it is opened. */
+  onOpen: (region: HTMLElement) => void;
+}
+
+/** A listed relation or membership: a toggle that opens its evidence, and a button to its other end. */
+function evidenceItem(ex: Explorer, item: EvidenceItem): HTMLLIElement {
+  const regionId = uid(`${item.kind}-evidence`);
   const region = h('div', { id: regionId, class: 'relation-evidence', attrs: { role: 'region' } });
   region.hidden = true;
-  const other = ex.graph.hasNode(m.other.key) ? ex.conceptName(m.other.key) : m.other.label;
-  const name = `${m.direction === 'out' ? t('kindOf') : t('examples')}: ${other}`;
+  const other = ex.graph.hasNode(item.other.key) ? ex.conceptName(item.other.key) : item.other.label;
   const toggle = h(
     'button',
     {
@@ -81,32 +98,50 @@ function membershipItem(ex: Explorer, m: MembershipSummary, signal: AbortSignal)
         type: 'button',
         'aria-expanded': 'false',
         'aria-controls': regionId,
-        'data-membership': m.key,
-        'aria-label': t('showEvidence', { name }),
+        [`data-${item.kind}`]: item.key,
+        'aria-label': t('showEvidence', { name: item.name }),
       },
     },
     h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' }, props: {} }),
     h('span', { class: 'relation-other' }, other),
-    h('span', { class: 'badge' }, t('evidenceCount', { n: m.evidenceCount })),
-    m.hedged ? h('span', { class: 'badge badge-hedged' }, t('hedgedBadge')) : null,
-    m.negated ? h('span', { class: 'badge badge-negated' }, t('negatedBadge')) : null,
+    h('span', { class: 'badge' }, t('evidenceCount', { n: item.evidenceCount })),
+    item.hedged ? h('span', { class: 'badge badge-hedged' }, t('hedgedBadge')) : null,
+    item.negated ? h('span', { class: 'badge badge-negated' }, t('negatedBadge')) : null,
+    item.badge ?? null,
   );
   const swatch = toggle.querySelector<HTMLElement>('.swatch');
-  if (swatch) swatch.style.background = CATEGORY_COLORS[m.other.category];
-  region.setAttribute('aria-label', t('showEvidence', { name }));
+  if (swatch) swatch.style.background = CATEGORY_COLORS[item.other.category];
+  region.setAttribute('aria-label', t('showEvidence', { name: item.name }));
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
     toggle.setAttribute('aria-expanded', String(open));
     region.hidden = !open;
-    // The concept view lists every evidence key of a membership: nothing to fetch but the sentences.
-    if (open && !region.childElementCount) region.append(evidenceList(ex, m.evidence, signal));
+    if (open) item.onOpen(region);
   });
   return h(
     'li',
-    { class: 'relation membership', attrs: { 'data-membership': m.key } },
-    h('div', { class: 'relation-row' }, toggle, goToButton(ex, m.other.key, other)),
+    { class: item.itemClass, attrs: { [`data-${item.kind}`]: item.key } },
+    h('div', { class: 'relation-row' }, toggle, goToButton(ex, item.other.key, other)),
     region,
   );
+}
+
+function membershipItem(ex: Explorer, m: MembershipSummary, signal: AbortSignal): HTMLLIElement {
+  const other = ex.graph.hasNode(m.other.key) ? ex.conceptName(m.other.key) : m.other.label;
+  return evidenceItem(ex, {
+    kind: 'membership',
+    itemClass: 'relation membership',
+    key: m.key,
+    other: m.other,
+    name: `${m.direction === 'out' ? t('kindOf') : t('examples')}: ${other}`,
+    evidenceCount: m.evidenceCount,
+    hedged: m.hedged,
+    negated: m.negated,
+    // The concept view lists every evidence key of a membership: nothing to fetch but the sentences.
+    onOpen: (region) => {
+      if (!region.childElementCount) region.append(evidenceList(ex, m.evidence, signal));
+    },
+  });
 }
 
 /**
@@ -144,38 +179,20 @@ function membershipGroups(ex: Explorer, d: ConceptView, signal: AbortSignal): HT
 }
 
 function relationItem(ex: Explorer, concept: string, r: ListedRelation, signal: AbortSignal): HTMLLIElement {
-  const regionId = uid('relation-evidence');
-  const region = h('div', { id: regionId, class: 'relation-evidence', attrs: { role: 'region' } });
-  region.hidden = true;
   const other = ex.graph.hasNode(r.other.key) ? ex.conceptName(r.other.key) : r.other.label;
-  const toggle = h(
-    'button',
-    {
-      class: 'relation-toggle',
-      attrs: {
-        type: 'button',
-        'aria-expanded': 'false',
-        'aria-controls': regionId,
-        'data-relation': r.key,
-        'aria-label': t('showEvidence', { name: `${linkName(r.predicate)} ${other}` }),
-      },
-    },
-    h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' }, props: {} }),
-    h('span', { class: 'relation-other' }, other),
-    h('span', { class: 'badge' }, t('evidenceCount', { n: r.evidenceCount })),
-    r.hedged ? h('span', { class: 'badge badge-hedged' }, t('hedgedBadge')) : null,
-    r.negated ? h('span', { class: 'badge badge-negated' }, t('negatedBadge')) : null,
-    liveVerdictBadge(ex, r.key, r.curation),
-  );
-  const swatch = toggle.querySelector<HTMLElement>('.swatch');
-  if (swatch) swatch.style.background = CATEGORY_COLORS[r.other.category];
-  region.setAttribute('aria-label', t('showEvidence', { name: `${linkName(r.predicate)} ${other}` }));
   let loaded = false;
-  toggle.addEventListener('click', () => {
-    const open = toggle.getAttribute('aria-expanded') !== 'true';
-    toggle.setAttribute('aria-expanded', String(open));
-    region.hidden = !open;
-    if (open && !loaded) {
+  return evidenceItem(ex, {
+    kind: 'relation',
+    itemClass: 'relation',
+    key: r.key,
+    other: r.other,
+    name: `${linkName(r.predicate)} ${other}`,
+    evidenceCount: r.evidenceCount,
+    hedged: r.hedged,
+    negated: r.negated,
+    badge: liveVerdictBadge(ex, r.key, r.curation),
+    onOpen: (region) => {
+      if (loaded) return;
       loaded = true;
       region.append(h('p', { class: 'muted' }, t('loading')));
       relationEvidence(ex, r.key, signal)
@@ -189,14 +206,8 @@ function relationItem(ex: Explorer, concept: string, r: ListedRelation, signal: 
             h('p', { class: 'error' }, `${t('errorPrefix')}: ${e instanceof Error ? e.message : String(e)}`),
           );
         });
-    }
+    },
   });
-  return h(
-    'li',
-    { class: 'relation', attrs: { 'data-relation': r.key } },
-    h('div', { class: 'relation-row' }, toggle, goToButton(ex, r.other.key, other)),
-    region,
-  );
 }
 
 /**
